@@ -1,0 +1,108 @@
+/**
+ * datetime and timespan values: 100 ns ticks (datetime counted from the Unix epoch).
+ * Parsing and formatting live here, once, for the engine, ingest and the UI formatters.
+ */
+import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from './scalarType';
+
+const ISO_RE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Parses ISO 8601 text (`2024-05-01`, `2024-05-01T13:02:11.4567890Z`, `2024-05-01 13:02`,
+ * offsets `+02:00`) to ticks since the Unix epoch. Text without an offset is UTC, as in Kusto.
+ * Returns null for anything else.
+ */
+export function parseIsoDatetime(text: string): number | null {
+  const m = ISO_RE.exec(text.trim());
+  if (m === null) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  const ms = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s));
+  if (Number.isNaN(ms)) return null;
+  if (new Date(ms).getUTCDate() !== day) return null; // 2024-02-31
+  const fracTicks = frac === '' ? 0 : Number((frac + '0000000').slice(0, 7));
+  let ticks = ms * TICKS_PER_MILLISECOND + fracTicks;
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
+    ticks -= sign * offsetMinutes * TICKS_PER_MINUTE;
+  }
+  return ticks;
+}
+
+/** Milliseconds since the epoch to ticks. */
+export function ticksFromMs(ms: number): number {
+  return ms * TICKS_PER_MILLISECOND;
+}
+
+/** Ticks to milliseconds since the epoch (fraction kept). */
+export function msFromTicks(ticks: number): number {
+  return ticks / TICKS_PER_MILLISECOND;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * Formats ticks as Kusto prints datetimes: ISO 8601 UTC with 7 fractional digits,
+ * `2024-05-01T13:02:11.4567890Z`.
+ */
+export function formatDatetime(ticks: number): string {
+  const ms = Math.floor(ticks / TICKS_PER_MILLISECOND);
+  const subMs = Math.round(ticks - ms * TICKS_PER_MILLISECOND);
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return String(ticks);
+  const year = d.getUTCFullYear();
+  const yearText = year >= 0 && year <= 9999 ? pad(year, 4) : String(year);
+  return `${yearText}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.${pad(d.getUTCMilliseconds(), 3)}${pad(subMs, 4)}Z`;
+}
+
+const TIMESPAN_UNITS: Record<string, number> = {
+  d: TICKS_PER_DAY, day: TICKS_PER_DAY, days: TICKS_PER_DAY,
+  h: TICKS_PER_HOUR, hr: TICKS_PER_HOUR, hrs: TICKS_PER_HOUR, hour: TICKS_PER_HOUR, hours: TICKS_PER_HOUR,
+  m: TICKS_PER_MINUTE, min: TICKS_PER_MINUTE, minute: TICKS_PER_MINUTE, minutes: TICKS_PER_MINUTE,
+  s: TICKS_PER_SECOND, sec: TICKS_PER_SECOND, second: TICKS_PER_SECOND, seconds: TICKS_PER_SECOND,
+  ms: TICKS_PER_MILLISECOND, milli: TICKS_PER_MILLISECOND, millis: TICKS_PER_MILLISECOND,
+  millisecond: TICKS_PER_MILLISECOND, milliseconds: TICKS_PER_MILLISECOND,
+  microsecond: 10, microseconds: 10, micro: 10, micros: 10,
+  tick: 1, ticks: 1,
+};
+
+/**
+ * Parses a Kusto timespan: `1d`, `2h`, `30m`, `10s`, `100ms`, `1.5h`, `10microseconds`,
+ * `5ticks`, or the `[-][d.]hh:mm[:ss[.fffffff]]` form (`1.02:03:04`). Returns ticks or null.
+ */
+export function parseTimespan(text: string): number | null {
+  const t = text.trim();
+  const unit = /^(-?\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(t);
+  if (unit !== null) {
+    const factor = TIMESPAN_UNITS[unit[2].toLowerCase()];
+    return factor === undefined ? null : Math.round(Number(unit[1]) * factor);
+  }
+  const clock = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/.exec(t);
+  if (clock === null) return null;
+  const [, neg, days = '0', h, m, s = '0', frac = ''] = clock;
+  const ticks =
+    Number(days) * TICKS_PER_DAY + Number(h) * TICKS_PER_HOUR + Number(m) * TICKS_PER_MINUTE +
+    Number(s) * TICKS_PER_SECOND + (frac === '' ? 0 : Number((frac + '0000000').slice(0, 7)));
+  return neg ? -ticks : ticks;
+}
+
+/** Formats ticks as Kusto prints timespans: `[-][d.]hh:mm:ss[.fffffff]`. */
+export function formatTimespan(ticks: number): string {
+  const negative = ticks < 0;
+  let rest = Math.abs(Math.round(ticks));
+  const days = Math.floor(rest / TICKS_PER_DAY);
+  rest -= days * TICKS_PER_DAY;
+  const hours = Math.floor(rest / TICKS_PER_HOUR);
+  rest -= hours * TICKS_PER_HOUR;
+  const minutes = Math.floor(rest / TICKS_PER_MINUTE);
+  rest -= minutes * TICKS_PER_MINUTE;
+  const seconds = Math.floor(rest / TICKS_PER_SECOND);
+  const frac = rest - seconds * TICKS_PER_SECOND;
+  return `${negative ? '-' : ''}${days > 0 ? `${days}.` : ''}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}${frac > 0 ? `.${pad(frac, 7)}` : ''}`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The state of one query run, as a status union (never loose booleans).
+ */
+import type { EngineError, RenderSpec, ResultTable } from '../engine';
+
+export type RunState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly queryText: string; readonly startedAt: number }
+  | {
+      readonly status: 'success';
+      readonly queryText: string;
+      readonly tables: readonly ResultTable[];
+      readonly render?: RenderSpec;
+      readonly elapsedMs: number;
+    }
+  | {
+      readonly status: 'error';
+      readonly queryText: string;
+      readonly error: EngineError;
+      /** Offset of the run query block inside the editor text, to place the error marker. */
+      readonly blockStart: number;
+    }
+  | { readonly status: 'cancelled'; readonly queryText: string };
+
+export type RunStatus = RunState['status'];
