@@ -1,0 +1,3 @@
+/** English messages of the `chart` namespace. */
+export const chart = {
+} as const;

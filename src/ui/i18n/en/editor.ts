@@ -1,0 +1,3 @@
+/** English messages of the `editor` namespace. */
+export const editor = {
+} as const;

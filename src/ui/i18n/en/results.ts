@@ -1,0 +1,3 @@
+/** English messages of the `results` namespace. */
+export const results = {
+} as const;
