@@ -1,0 +1,34 @@
+import { test, expect, openExplorer, gridColumnNames, recordCount } from './fixtures';
+
+/** Every gallery query, and the columns its result must have (in order). */
+const GALLERY: { title: string; columns: string[] | 'includes'; includes?: string[]; chart?: boolean }[] = [
+  { title: 'Error events from the last hour', columns: 'includes', includes: ['TimeGenerated', 'EventLevelName', 'SeverityLevel', 'Computer'] },
+  { title: '100 most recent registry events', columns: ['TimeGenerated', 'LoginServer', 'OperationName', 'Identity', 'Repository', 'DurationMs', 'Region', 'ResultType'] },
+  { title: 'Identity of user or object that deleted repository', columns: ['LoginServer', 'OperationName', 'Repository', 'Identity', 'CallerIpAddress'] },
+  { title: 'Identity of user or object that deleted tag', columns: ['LoginServer', 'OperationName', 'Repository', 'Tag', 'Identity', 'CallerIpAddress'] },
+  { title: 'Repository-level operation failures', columns: ['TimeGenerated', 'OperationName', 'Repository', 'Tag', 'ResultDescription'] },
+  { title: 'Registry authentication failures', columns: ['TimeGenerated', 'Identity', 'CallerIpAddress', 'ResultDescription'] },
+  { title: 'Push and pull counts over time', columns: ['TimeGenerated', 'MetricName', 'sum_Total'], chart: true },
+  { title: 'Pushes and pulls per hour', columns: ['TimeGenerated', 'OperationName', 'count_'], chart: true },
+];
+
+test.describe('query gallery', () => {
+  for (const entry of GALLERY) {
+    test(`"${entry.title}" loads, runs and returns rows`, async ({ page }) => {
+      await openExplorer(page);
+      const gallery = page.getByRole('region', { name: 'Query gallery' });
+      await gallery.getByRole('button', { name: entry.title }).click();
+      const results = page.getByRole('region', { name: 'Results' });
+      if (entry.chart) {
+        await expect(results.getByRole('tab', { name: 'Chart' })).toHaveAttribute('aria-selected', 'true');
+        await results.getByRole('tab', { name: 'Results' }).click();
+      }
+      if (entry.columns === 'includes') {
+        await expect.poll(() => gridColumnNames(page)).toEqual(expect.arrayContaining(entry.includes ?? []));
+      } else {
+        await expect.poll(() => gridColumnNames(page)).toEqual(entry.columns);
+      }
+      expect(await recordCount(page)).toBeGreaterThan(0);
+    });
+  }
+});
