@@ -18,7 +18,7 @@ function restrict(...patterns) {
 }
 
 const pureCore = { group: UI_LIBRARIES, message: 'engine, ingest and sample are DOM-free and UI-free.' };
-const noKusto = { group: ['@kusto/*'], message: 'Only src/engine/syntax touches Kusto.Language.' };
+const noKusto = { group: ['@kusto/language-service', '@kusto/language-service/*', '@kusto/language-service-next', '@kusto/language-service-next/*'], message: 'Only src/engine/syntax touches Kusto.Language.' };
 const noMonaco = { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*', '@kusto/monaco-kusto', '@kusto/monaco-kusto/*'], message: 'Monaco stays inside src/ui/editor.' };
 
 export default tseslint.config(
