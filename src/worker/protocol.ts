@@ -25,6 +25,11 @@ export interface FileLoadSummary {
   readonly skipped: readonly { readonly line: number; readonly reason: string }[];
   /** A file-level problem (wrong format, unreadable); nothing of the file was loaded. */
   readonly error?: string;
+  /**
+   * Per table, per raw field name: how many records carried a field that no column of the
+   * table takes (such values are not loaded; listed so they are not lost silently).
+   */
+  readonly unmappedFields?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export type WorkerRequest =
@@ -52,3 +57,9 @@ export type WorkerResponse =
   | { readonly type: 'sampleLoaded'; readonly id: number; readonly rowsByTable: Readonly<Record<string, number>> }
   /** A request failed outside the engine (a bug or an unreadable input). */
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
+
+/** The worker's answer to one `query` request: a result, a structured engine error, or a request failure. */
+export type QueryResponse = Extract<WorkerResponse, { readonly type: 'queryResult' | 'queryError' | 'failed' }>;
+
+/** Progress of one file while it loads (the `loadProgress` event without its envelope). */
+export type FileLoadProgress = Omit<Extract<WorkerResponse, { readonly type: 'loadProgress' }>, 'type' | 'id'>;

@@ -1,0 +1,220 @@
+/**
+ * The data worker's request handling, without any DOM or worker API: it owns the catalog
+ * of loaded tables and answers `WorkerRequest`s by posting `WorkerResponse`s through a
+ * callback. `dataWorker.ts` wires it to the worker's messages; tests drive it in Node.
+ */
+import type { CancelSignal } from '../engine/cancel';
+import { cancelSignalFromFlag } from '../engine/cancel';
+import type { Catalog, Table } from '../engine/table/table';
+import type { Column } from '../engine/table/column';
+import type { QueryOutcome, ResultTable } from '../engine/result';
+import { cancelledError, internalError } from '../engine/errors';
+import type { LoadOptions, LoadResult } from '../ingest/resourceLogFile';
+import { loadResourceLogFile } from '../ingest/resourceLogFile';
+import { concatTables } from '../ingest/concatTables';
+import type { FileLoadSummary, TableInfo, WorkerRequest, WorkerResponse } from './protocol';
+
+/** Options of one engine run, as `runQuery` in `src/engine/index.ts` takes them. */
+export interface EngineRunOptions {
+  readonly now: number;
+  readonly cancel?: CancelSignal;
+}
+
+/** Options of the bundled sample generator (`generateSampleTables` in `src/sample`). */
+export interface SampleOptions {
+  readonly seed: number;
+  readonly anchorMs: number;
+  readonly days?: number;
+  readonly scale?: number;
+}
+
+/**
+ * What the service runs. The worker passes the real engine, sample generator and loader;
+ * keeping them as parameters keeps this module free of start-up work (Kusto.Language).
+ */
+export interface DataServiceDeps {
+  runQuery(text: string, catalog: Catalog, options: EngineRunOptions): QueryOutcome;
+  generateSampleTables(options: SampleOptions): Table[];
+  /** Defaults to `loadResourceLogFile`. */
+  loadFile?(file: File, options: LoadOptions): Promise<LoadResult>;
+}
+
+/** Sends one response; `transfer` lists buffers to move (not copy) to the page. */
+export type PostResponse = (response: WorkerResponse, transfer: ArrayBuffer[]) => void;
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The typed-array buffers a column stores its values in. */
+function buffersOf(column: Column): ArrayBufferLike[] {
+  switch (column.kind) {
+    case 'number':
+      return column.nulls === null ? [column.data.buffer] : [column.data.buffer, column.nulls.buffer];
+    case 'string':
+      return [column.codes.buffer];
+    case 'dynamic':
+      return [];
+    default: {
+      const never: never = column;
+      return never;
+    }
+  }
+}
+
+/** Owns the loaded tables and handles the worker protocol's requests. */
+export class DataService {
+  private tables = new Map<string, Table>();
+  /** Queries cancelled by message before they started (ids of later queries only). */
+  private readonly cancelledQueries = new Set<number>();
+  private lastStartedQueryId = -1;
+  private readonly loadFile: (file: File, options: LoadOptions) => Promise<LoadResult>;
+
+  constructor(private readonly deps: DataServiceDeps, private readonly post: PostResponse) {
+    this.loadFile = deps.loadFile ?? loadResourceLogFile;
+  }
+
+  /** The loaded tables as a query catalog. */
+  catalog(): Catalog {
+    return { tables: this.tables };
+  }
+
+  /** The loaded tables as the page sees them, by name. */
+  tableInfos(): TableInfo[] {
+    return [...this.tables.values()]
+      .map((t) => ({ name: t.name, columns: t.schema, rowCount: t.rowCount }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Handles one request. Never rejects: every failure is posted as `failed` or `queryError`. */
+  async handle(request: WorkerRequest): Promise<void> {
+    try {
+      switch (request.type) {
+        case 'loadSample':
+          this.loadSample(request);
+          return;
+        case 'query':
+          this.query(request);
+          return;
+        case 'cancel':
+          this.cancel(request);
+          return;
+        case 'loadFiles':
+          await this.loadFiles(request);
+          return;
+        default: {
+          const never: never = request;
+          throw new Error(`unknown request ${JSON.stringify(never)}`);
+        }
+      }
+    } catch (e) {
+      if (request.type === 'query') this.post({ type: 'queryError', id: request.id, error: internalError(messageOf(e)) }, []);
+      else this.post({ type: 'failed', id: request.id, message: messageOf(e) }, []);
+    }
+  }
+
+  /** Generates the sample tables and makes them the loaded tables. */
+  loadSample(request: Extract<WorkerRequest, { type: 'loadSample' }>): void {
+    const tables = this.deps.generateSampleTables({ seed: request.seed, anchorMs: request.anchorMs, scale: request.scale });
+    this.tables = new Map(tables.map((t) => [t.name, t]));
+    const rowsByTable: Record<string, number> = {};
+    for (const t of tables) rowsByTable[t.name] = t.rowCount;
+    this.post({ type: 'sampleLoaded', id: request.id, rowsByTable }, []);
+    this.postTables();
+  }
+
+  /** Runs a query over the loaded tables and posts its result or error. */
+  query(request: Extract<WorkerRequest, { type: 'query' }>): void {
+    this.lastStartedQueryId = Math.max(this.lastStartedQueryId, request.id);
+    if (this.cancelledQueries.delete(request.id)) {
+      this.post({ type: 'queryError', id: request.id, error: cancelledError() }, []);
+      return;
+    }
+    const flag = request.cancelFlag === null ? null : cancelSignalFromFlag(request.cancelFlag);
+    const cancel: CancelSignal = { isCancelled: () => (flag?.isCancelled() ?? false) || this.cancelledQueries.has(request.id) };
+    const outcome = this.deps.runQuery(request.text, this.catalog(), { now: request.nowMs, cancel });
+    if (!outcome.ok) {
+      this.post({ type: 'queryError', id: request.id, error: outcome.error }, []);
+      return;
+    }
+    const response: WorkerResponse = { type: 'queryResult', id: request.id, tables: outcome.tables, render: outcome.render, elapsedMs: outcome.stats.elapsedMs };
+    this.post(response, this.transferableBuffers(outcome.tables));
+  }
+
+  /**
+   * Marks a query cancelled. A running query is stopped through its shared flag (this message
+   * waits behind it); this catches queries still queued behind an asynchronous load.
+   */
+  cancel(request: Extract<WorkerRequest, { type: 'cancel' }>): void {
+    if (request.queryId > this.lastStartedQueryId) this.cancelledQueries.add(request.queryId);
+  }
+
+  /**
+   * Loads files one after another, posting progress per chunk, then appends every file's
+   * rows to the loaded tables at once and posts one summary per file and the new table list.
+   */
+  async loadFiles(request: Extract<WorkerRequest, { type: 'loadFiles' }>): Promise<void> {
+    const summaries: FileLoadSummary[] = [];
+    const added = new Map<string, Table[]>();
+    for (const file of request.files) {
+      const onProgress: LoadOptions['onProgress'] = (p) =>
+        this.post({ type: 'loadProgress', id: request.id, fileName: file.name, bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows }, []);
+      let result: LoadResult;
+      try {
+        result = await this.loadFile(file, { onProgress });
+      } catch (e) {
+        summaries.push({ fileName: file.name, bytes: file.size, format: 'unknown', rowsByTable: {}, skippedCount: 0, skipped: [], error: `could not load the file: ${messageOf(e)}` });
+        continue;
+      }
+      summaries.push({
+        fileName: file.name,
+        bytes: file.size,
+        format: result.format,
+        rowsByTable: result.rowsByTable,
+        skippedCount: result.skippedCount,
+        skipped: result.skipped,
+        unmappedFields: result.unmappedFields,
+        ...(result.error === undefined ? {} : { error: result.error }),
+      });
+      for (const table of result.tables) {
+        const parts = added.get(table.name) ?? [];
+        parts.push(table);
+        added.set(table.name, parts);
+      }
+    }
+    if (added.size > 0) {
+      // A new map: a query holding the previous catalog keeps a consistent view.
+      const next = new Map(this.tables);
+      for (const [name, parts] of added) {
+        const existing = next.get(name);
+        next.set(name, concatTables(existing === undefined ? parts : [existing, ...parts]));
+      }
+      this.tables = next;
+    }
+    this.post({ type: 'loadDone', id: request.id, summaries }, []);
+    if (added.size > 0) this.postTables();
+  }
+
+  private postTables(): void {
+    this.post({ type: 'tables', tables: this.tableInfos() }, []);
+  }
+
+  /**
+   * The buffers of result columns that no loaded table uses: those can be moved to the page.
+   * A buffer shared with a catalog table is never listed (moving it would empty the table).
+   */
+  private transferableBuffers(results: readonly ResultTable[]): ArrayBuffer[] {
+    const owned = new Set<ArrayBufferLike>();
+    for (const table of this.tables.values()) for (const column of table.columns) for (const b of buffersOf(column)) owned.add(b);
+    const transfer = new Set<ArrayBuffer>();
+    for (const result of results) {
+      for (const column of result.data) {
+        for (const buffer of buffersOf(column)) {
+          // Why: a SharedArrayBuffer cannot be transferred, and a buffer may back two columns.
+          if (buffer instanceof ArrayBuffer && !owned.has(buffer)) transfer.add(buffer);
+        }
+      }
+    }
+    return [...transfer];
+  }
+}
