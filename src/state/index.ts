@@ -1,0 +1,14 @@
+/** The state layer's public API. */
+export type { RunState, RunStatus } from './runState';
+export type { DataClient, FileLoadProgress, QueryReply, RunningQuery, SampleRequest } from './dataClient';
+export type { BlockFinder, EditorErrorMarker, QueryBlock } from './queryLogic';
+export { errorMarkerFor } from './queryLogic';
+export type { SampleStatus, TablesSlice } from './tablesSlice';
+export type { QuerySlice } from './querySlice';
+export type { FileLoadState, FilesSlice } from './filesSlice';
+export type { LoadedSource, LoadedStatus } from './loadedStatus';
+export { loadedStatus } from './loadedStatus';
+export type { AppLifecycle, AppState, AppStore, AppStoreDeps, StartOptions } from './store';
+export { createAppStore } from './store';
+export { sampleScaleFromSearch } from './sampleScale';
+export { AppStoreProvider, useAppStore, useAppStoreApi } from './react';

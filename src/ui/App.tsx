@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryEditor } from './editor/QueryEditor';
+import { ResultsPanel } from './results/ResultsPanel';
+import { errorMarkerFor, useAppStore, useAppStoreApi } from '../state';
+import { Header } from './app/Header';
+import { Toolbar } from './app/Toolbar';
+import { SidePanel } from './app/SidePanel';
+import { Splitter } from './app/Splitter';
+import { DropOverlay } from './files/DropOverlay';
+import './app/app.css';
+
+/** The editor pane, wired to the query slice. */
+function EditorPane(): React.JSX.Element {
+  const store = useAppStoreApi();
+  const text = useAppStore((s) => s.editorText);
+  const tables = useAppStore((s) => s.tables);
+  const run = useAppStore((s) => s.run);
+  const setEditorText = useAppStore((s) => s.setEditorText);
+  const setCursorOffset = useAppStore((s) => s.setCursorOffset);
+  const runAtCursor = useAppStore((s) => s.runAtCursor);
+  // Recomputed only when the run changes: the editor clears the marker when the text
+  // changes, and a fresh marker object on every keystroke would bring it back.
+  const errorMarker = useMemo(() => errorMarkerFor(run, store.getState().editorText.length), [run, store]);
+  return (
+    <QueryEditor
+      value={text}
+      onChange={setEditorText}
+      onCursorChange={setCursorOffset}
+      onRun={runAtCursor}
+      tables={tables}
+      errorMarker={errorMarker}
+    />
+  );
+}
+
+function ResultsPane(): React.JSX.Element {
+  const run = useAppStore((s) => s.run);
+  return <ResultsPanel run={run} />;
+}
+
+/** The page: header, side panel (tables, gallery, files), toolbar, editor and results. */
+export function App(): React.JSX.Element {
+  const { t } = useTranslation('app');
+  const [split, setSplit] = useState(0.36);
+
+  useEffect(() => {
+    document.title = t('title');
+  }, [t]);
+
+  return (
+    <div className="app">
+      <Header />
+      <div className="app-body">
+        <SidePanel />
+        <main className="main">
+          <Toolbar />
+          <div className="work-area">
+            <section className="editor-pane" aria-label={t('layout.editorArea')} style={{ flexBasis: `${split * 100}%` }}>
+              <EditorPane />
+            </section>
+            <Splitter fraction={split} onChange={setSplit} label={t('layout.splitter')} />
+            <section className="results-pane" aria-label={t('layout.results')}>
+              <ResultsPane />
+            </section>
+          </div>
+        </main>
+      </div>
+      <DropOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useAppStore, loadedStatus } from '../../state';
+import type { LoadedStatus } from '../../state';
+
+/** The text of the loaded-data status. */
+function statusText(status: LoadedStatus, t: TFunction<'app'>): string {
+  switch (status.kind) {
+    case 'loadingSample':
+      return t('status.loadingSample');
+    case 'sampleFailed':
+      return t('status.sampleFailed', { message: status.message });
+    case 'empty':
+      return t('status.empty');
+    case 'loaded':
+      return t(`status.${status.source}`, { rows: status.rows, count: status.tableCount, files: status.fileCount });
+    default: {
+      const never: never = status;
+      return never;
+    }
+  }
+}
+
+/** The page header: app name and what is loaded. */
+export function Header(): React.JSX.Element {
+  const { t } = useTranslation('app');
+  const tables = useAppStore((s) => s.tables);
+  const sample = useAppStore((s) => s.sample);
+  const files = useAppStore((s) => s.loadedFileCount);
+  const status = loadedStatus(tables, sample, files);
+  return (
+    <header className="app-header">
+      <h1 className="app-title">
+        <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={20} height={20} />
+        {t('title')}
+      </h1>
+      <p className={`app-status app-status--${status.kind}`} role="status" aria-live="polite">
+        {statusText(status, t)}
+      </p>
+    </header>
+  );
+}

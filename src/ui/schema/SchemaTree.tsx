@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TableInfo } from '../../worker/protocol';
+import { useAppStore } from '../../state';
+import './schema.css';
+
+/** Moves focus to the previous/next visible tree item (roving focus over the tree). */
+function focusSibling(from: HTMLElement, delta: 1 | -1): void {
+  const tree = from.closest('[role="tree"]');
+  if (!tree) return;
+  const items = Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]'));
+  const next = items[items.indexOf(from) + delta];
+  next?.focus();
+}
+
+/** One table: a tree item that expands to its columns. */
+function TableItem(props: { readonly table: TableInfo; readonly first: boolean }): React.JSX.Element {
+  const { table } = props;
+  const { t } = useTranslation('app');
+  const [expanded, setExpanded] = useState(false);
+  const insertAtCursor = useAppStore((s) => s.insertAtCursor);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
+    if (e.target !== e.currentTarget) return;
+    switch (e.key) {
+      case 'ArrowRight':
+        if (!expanded) setExpanded(true);
+        else focusSibling(e.currentTarget, 1);
+        break;
+      case 'ArrowLeft':
+        setExpanded(false);
+        break;
+      case 'ArrowDown':
+        focusSibling(e.currentTarget, 1);
+        break;
+      case 'ArrowUp':
+        focusSibling(e.currentTarget, -1);
+        break;
+      case 'Enter':
+        insertAtCursor(table.name);
+        break;
+      case ' ':
+        setExpanded(!expanded);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  return (
+    <li role="treeitem" aria-expanded={expanded} aria-label={table.name} tabIndex={props.first ? 0 : -1} onKeyDown={onKeyDown} className="schema-table">
+      <div className="schema-row">
+        <button
+          type="button"
+          tabIndex={-1}
+          className="schema-toggle"
+          aria-label={t(expanded ? 'schema.collapse' : 'schema.expand', { name: table.name })}
+          onClick={() => setExpanded(!expanded)}
+        >
+          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+        </button>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="schema-name"
+          title={t('schema.insertTitle', { name: table.name })}
+          // Keep the focus (and caret) in the editor, so typing continues after the inserted name.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => insertAtCursor(table.name)}
+        >
+          {table.name}
+        </button>
+        <span className="schema-count">{t('schema.rows', { count: table.rowCount })}</span>
+      </div>
+      {expanded && (
+        <ul role="group" className="schema-columns">
+          {table.columns.map((c) => (
+            <li role="treeitem" key={c.name} tabIndex={-1} aria-label={`${c.name} (${c.type})`} className="schema-column" onKeyDown={columnKeyDown}>
+              <span className="schema-column-name">{c.name}</span>
+              <span className="schema-column-type">{c.type}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function columnKeyDown(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    focusSibling(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
+    e.preventDefault();
+    e.stopPropagation();
+  } else if (e.key === 'ArrowLeft') {
+    e.currentTarget.parentElement?.closest<HTMLElement>('[role="treeitem"]')?.focus();
+    e.preventDefault();
+    e.stopPropagation();
+  }
+}
+
+/** The schema panel: loaded tables with row counts, expandable to typed columns. */
+export function SchemaTree(): React.JSX.Element {
+  const { t } = useTranslation('app');
+  const tables = useAppStore((s) => s.tables);
+  return (
+    <section className="schema" aria-label={t('schema.label')}>
+      {tables.length === 0 ? (
+        <p className="panel-empty">{t('schema.empty')}</p>
+      ) : (
+        <ul role="tree" aria-label={t('schema.treeLabel')} className="schema-tree">
+          {tables.map((table, i) => (
+            <TableItem key={table.name} table={table} first={i === 0} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
