@@ -1,0 +1,78 @@
+/** count, countif, dcount, dcountif (dcount is exact here, not HyperLogLog: an exact answer is a valid estimate). */
+import type { Column } from '../table/column';
+import { cellOf } from '../table/rows';
+import type { ScalarType } from '../types/scalarType';
+import { POLL_MASK, pollCancel } from '../functions/vector';
+import type { Aggregate } from './protocol';
+
+function isTrueAt(column: Column, i: number): boolean {
+  const r = column.length === 1 ? 0 : i;
+  return column.kind === 'number' && (column.nulls === null || column.nulls[r] === 0) && column.data[r] !== 0;
+}
+
+function countsColumn(counts: Float64Array, groupCount: number, type: ScalarType): Column {
+  const data = counts.length === groupCount ? counts : counts.slice(0, groupCount);
+  return { kind: 'number', type: type === 'int' ? 'int' : 'long', data, nulls: null, length: groupCount };
+}
+
+/** `count()` and `countif(predicate)`: the argument (if any) is a predicate; only true counts. */
+export const countAggregate: Aggregate<Float64Array> = {
+  init: (groupCount) => new Float64Array(groupCount),
+  add(counts, groupIds, rowCount, args, cancel) {
+    const predicate = args[0];
+    for (let i = 0; i < rowCount; i++) {
+      if ((i & POLL_MASK) === 0) pollCancel(cancel);
+      if (predicate === undefined || isTrueAt(predicate, i)) counts[groupIds[i]]++;
+    }
+  },
+  merge(into, from) {
+    for (let g = 0; g < into.length; g++) into[g] += from[g];
+  },
+  result: countsColumn,
+};
+
+/** The key a value is counted under by dcount: null and the empty string are not counted. */
+function distinctKey(column: Column, i: number): unknown {
+  const r = column.length === 1 ? 0 : i;
+  switch (column.kind) {
+    case 'number':
+      return column.nulls !== null && column.nulls[r] === 1 ? undefined : column.data[r];
+    case 'string': {
+      const code = column.codes[r];
+      return code < 0 || column.dict[code] === '' ? undefined : code;
+    }
+    case 'dynamic': {
+      const v = cellOf(column, r);
+      return v === null ? undefined : JSON.stringify(v);
+    }
+    default: {
+      const never: never = column;
+      return never;
+    }
+  }
+}
+
+/** `dcount(x)` and `dcountif(x, predicate)`: exact number of distinct non-null values. */
+export const dcountAggregate: Aggregate<Set<unknown>[]> = {
+  init: (groupCount) => Array.from({ length: groupCount }, () => new Set<unknown>()),
+  add(sets, groupIds, rowCount, args, cancel) {
+    const [value, second] = args;
+    // dcount(x, accuracy) has a numeric constant second argument; dcountif(x, predicate) a bool one.
+    const predicate = second !== undefined && second.type === 'bool' ? second : undefined;
+    // String codes are only comparable within one dictionary: key strings by text across batches.
+    const byText = value.kind === 'string';
+    for (let i = 0; i < rowCount; i++) {
+      if ((i & POLL_MASK) === 0) pollCancel(cancel);
+      if (predicate !== undefined && !isTrueAt(predicate, i)) continue;
+      const key = distinctKey(value, i);
+      if (key === undefined) continue;
+      sets[groupIds[i]].add(byText && value.kind === 'string' ? value.dict[key as number] : key);
+    }
+  },
+  merge(into, from) {
+    into.forEach((set, g) => from[g].forEach((v) => set.add(v)));
+  },
+  result(sets, groupCount, type) {
+    return countsColumn(Float64Array.from(sets.slice(0, groupCount), (s) => s.size), groupCount, type);
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * sum, avg, min, max and their `*if` forms. Nulls are ignored; a group with no value gives
+ * null. sum of int is long (the binder's type), avg is real (timespan for timespans), min/max keep
+ * the argument's type and also work on strings (ordinal; empty strings ignored) .
+ */
+import type { Column } from '../table/column';
+import type { ScalarType } from '../types/scalarType';
+import { POLL_MASK, pollCancel, writerFor } from '../functions/vector';
+import { NumericWriter } from '../functions/vector';
+import { isNumericType } from '../types/scalarType';
+import type { Aggregate } from './protocol';
+
+/** Per-group running sums and counts (counts of values seen; 0 means "no value"). */
+export interface SumState {
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+}
+
+function passes(predicate: Column | undefined, i: number): boolean {
+  if (predicate === undefined) return true;
+  const r = predicate.length === 1 ? 0 : i;
+  return predicate.kind === 'number' && (predicate.nulls === null || predicate.nulls[r] === 0) && predicate.data[r] !== 0;
+}
+
+function numberAt(column: Column, i: number): number | null {
+  const r = column.length === 1 ? 0 : i;
+  if (column.kind === 'number') return column.nulls !== null && column.nulls[r] === 1 ? null : column.data[r];
+  if (column.kind === 'dynamic') {
+    const v = column.values[r];
+    return typeof v === 'number' ? v : null;
+  }
+  return null;
+}
+
+function addSums(state: SumState, groupIds: Int32Array, rowCount: number, args: readonly Column[], cancel: { isCancelled(): boolean }): void {
+  const [value, predicate] = args;
+  for (let i = 0; i < rowCount; i++) {
+    if ((i & POLL_MASK) === 0) pollCancel(cancel);
+    if (!passes(predicate, i)) continue;
+    const v = numberAt(value, i);
+    if (v === null) continue;
+    const g = groupIds[i];
+    state.sums[g] += v;
+    state.counts[g]++;
+  }
+}
+
+function sumLike(mean: boolean): Aggregate<SumState> {
+  return {
+    init: (groupCount) => ({ sums: new Float64Array(groupCount), counts: new Float64Array(groupCount) }),
+    add: addSums,
+    merge(into, from) {
+      for (let g = 0; g < into.sums.length; g++) {
+        into.sums[g] += from.sums[g];
+        into.counts[g] += from.counts[g];
+      }
+    },
+    result(state, groupCount, type) {
+      if (!isNumericType(type)) throw new TypeError(`sum/avg: non-numeric result type ${type}`);
+      const out = new NumericWriter(type, groupCount);
+      const whole = type === 'int' || type === 'long' || type === 'timespan' || type === 'datetime';
+      for (let g = 0; g < groupCount; g++) {
+        if (state.counts[g] === 0) out.setNull(g);
+        else {
+          const v = mean ? state.sums[g] / state.counts[g] : state.sums[g];
+          out.setNumber(g, whole ? Math.round(v) : v);
+        }
+      }
+      return out.finish();
+    },
+  };
+}
+
+/** `sum(x)` / `sumif(x, p)`. */
+export const sumAggregate = sumLike(false);
+/** `avg(x)` / `avgif(x, p)`. */
+export const avgAggregate = sumLike(true);
+
+/** Per-group best value so far (numbers, or strings for string arguments). */
+export interface ExtremeState {
+  readonly best: (number | string | null)[];
+}
+
+/** `min`/`max` (and `minif`/`maxif`): `sign` 1 keeps the largest, -1 the smallest. */
+function extreme(sign: 1 | -1): Aggregate<ExtremeState> {
+  return {
+    init: (groupCount) => ({ best: new Array<number | string | null>(groupCount).fill(null) }),
+    add(state, groupIds, rowCount, args, cancel) {
+      const [value, predicate] = args;
+      const best = state.best;
+      if (value.kind === 'string') {
+        for (let i = 0; i < rowCount; i++) {
+          if ((i & POLL_MASK) === 0) pollCancel(cancel);
+          if (!passes(predicate, i)) continue;
+          const code = value.codes[value.length === 1 ? 0 : i];
+          if (code < 0) continue;
+          const text = value.dict[code];
+          if (text === '') continue;
+          const g = groupIds[i];
+          const cur = best[g];
+          if (cur === null || (sign > 0 ? text > (cur as string) : text < (cur as string))) best[g] = text;
+        }
+        return;
+      }
+      for (let i = 0; i < rowCount; i++) {
+        if ((i & POLL_MASK) === 0) pollCancel(cancel);
+        if (!passes(predicate, i)) continue;
+        const v = numberAt(value, i);
+        if (v === null || Number.isNaN(v)) continue;
+        const g = groupIds[i];
+        const cur = best[g];
+        if (cur === null || (sign > 0 ? v > (cur as number) : v < (cur as number))) best[g] = v;
+      }
+    },
+    merge(into, from) {
+      from.best.forEach((v, g) => {
+        const cur = into.best[g];
+        if (v !== null && (cur === null || (sign > 0 ? v > cur : v < cur))) into.best[g] = v;
+      });
+    },
+    result(state, groupCount, type: ScalarType) {
+      const w = writerFor(type, groupCount);
+      for (let g = 0; g < groupCount; g++) w.set(g, state.best[g]);
+      return w.finish();
+    },
+  };
+}
+
+/** `max(x)` / `maxif(x, p)`. */
+export const maxAggregate = extreme(1);
+/** `min(x)` / `minif(x, p)`. */
+export const minAggregate = extreme(-1);

@@ -1,0 +1,35 @@
+/**
+ * The aggregate registry: every aggregation function by lower-case Kusto name, one line each.
+ * `SUPPORTED_AGGREGATES` (read by the syntax lowering to report "not supported yet") is derived
+ * from it. The `*if` forms share the implementation of their base: the predicate is the
+ * argument after the value (`countif(p)` has only the predicate).
+ */
+import type { AnyAggregate } from './protocol';
+import { countAggregate, dcountAggregate } from './counting';
+import { avgAggregate, maxAggregate, minAggregate, sumAggregate } from './numeric';
+import { makeListAggregate, makeListIfAggregate, makeSetAggregate, makeSetIfAggregate, takeAnyAggregate } from './collect';
+
+/** Every aggregate by Kusto name. */
+export const AGGREGATES: ReadonlyMap<string, AnyAggregate> = new Map<string, AnyAggregate>([
+  ['count', countAggregate],
+  ['countif', countAggregate],
+  ['dcount', dcountAggregate],
+  ['dcountif', dcountAggregate],
+  ['sum', sumAggregate],
+  ['sumif', sumAggregate],
+  ['avg', avgAggregate],
+  ['avgif', avgAggregate],
+  ['min', minAggregate],
+  ['minif', minAggregate],
+  ['max', maxAggregate],
+  ['maxif', maxAggregate],
+  ['take_any', takeAnyAggregate],
+  ['any', takeAnyAggregate],
+  ['make_list', makeListAggregate],
+  ['make_set', makeSetAggregate],
+  ['make_list_if', makeListIfAggregate],
+  ['make_set_if', makeSetIfAggregate],
+]);
+
+/** Lower-case names of the aggregation functions the engine implements. */
+export const SUPPORTED_AGGREGATES: ReadonlySet<string> = new Set(AGGREGATES.keys());

@@ -1,0 +1,136 @@
+/**
+ * Conversion functions: tostring, toint, tolong, todouble/toreal, todecimal, tobool,
+ * todatetime, totimespan, toguid, todynamic/parse_json. A value that cannot be converted
+ * gives null (`todouble("abc")` is null); decimals truncate towards zero for integers.
+ */
+import type { Column } from '../table/column';
+import type { DynamicValue } from '../table/column';
+import type { ScalarType } from '../types/scalarType';
+import { parseIsoDatetime, parseTimespan } from '../types/datetime';
+import type { ScalarKernel } from './kernel';
+import type { Scalar } from './vector';
+import { mapValues } from './vector';
+import { asText } from './textVector';
+
+/** .NET ticks at the Unix epoch: what `tolong(datetime)` counts from (0001-01-01). */
+export const UNIX_EPOCH_DOTNET_TICKS = 621_355_968_000_000_000;
+
+const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Parses decimal number text (`12`, `-1.5e3`); null for anything else. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim();
+  if (NUMBER_RE.test(t)) return Number(t);
+  const lower = t.toLowerCase();
+  if (lower === 'nan') return NaN;
+  if (lower === 'infinity' || lower === '+infinity' || lower === 'inf') return Infinity;
+  if (lower === '-infinity' || lower === '-inf') return -Infinity;
+  return null;
+}
+
+/** A value as a number, for the numeric conversions; `sourceType` tells how to read numbers. */
+function numberFrom(v: Scalar, sourceType: ScalarType): number | null {
+  if (v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return sourceType === 'datetime' ? v + UNIX_EPOCH_DOTNET_TICKS : v;
+  if (typeof v === 'string') return parseNumber(v);
+  return null;
+}
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+function toIntegerKernel(bits: 32 | 64): ScalarKernel {
+  return (args, call, ctx) =>
+    mapValues(args, call.type, ctx, ([v]) => {
+      const n = numberFrom(v, args[0].type);
+      if (n === null || !Number.isFinite(n)) return null;
+      const t = Math.trunc(n);
+      if (bits === 32 && (t < INT32_MIN || t > INT32_MAX)) return null;
+      return t;
+    });
+}
+
+const toReal: ScalarKernel = (args, call, ctx) => mapValues(args, call.type, ctx, ([v]) => numberFrom(v, args[0].type));
+
+const toBool: ScalarKernel = (args, call, ctx) =>
+  mapValues(args, call.type, ctx, ([v]) => {
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    if (typeof v === 'string') {
+      const t = v.trim().toLowerCase();
+      return t === 'true' ? true : t === 'false' ? false : null;
+    }
+    return null;
+  });
+
+/** Parses datetime text: ISO 8601 first, then RFC 822/850 forms (`Sat, 8 Nov 2014 15:05:02 GMT`). */
+export function parseDatetimeText(text: string): number | null {
+  const iso = parseIsoDatetime(text);
+  if (iso !== null) return iso;
+  if (/^[a-z]{3},? \d{1,2}[ -][a-z]{3}[ -]\d{2,4} \d{1,2}:\d{2}(:\d{2})? (GMT|UTC|Z)$/i.test(text.trim())) {
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? null : ms * 10_000;
+  }
+  return null;
+}
+
+const toDatetime: ScalarKernel = (args, call, ctx) =>
+  mapValues(args, call.type, ctx, ([v]) => {
+    if (typeof v === 'number') return args[0].type === 'datetime' ? v : null;
+    if (typeof v === 'string') return parseDatetimeText(v);
+    return null;
+  });
+
+const toTimespan: ScalarKernel = (args, call, ctx) =>
+  mapValues(args, call.type, ctx, ([v]) => {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'string') return parseTimespan(v);
+    return null;
+  });
+
+const GUID_RE = /^[{(]?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})[})]?$/i;
+
+const toGuid: ScalarKernel = (args, call, ctx) =>
+  mapValues(args, call.type, ctx, ([v]) => {
+    if (typeof v !== 'string') return null;
+    const m = GUID_RE.exec(v.trim());
+    return m === null ? null : m.slice(1).join('-').toLowerCase();
+  });
+
+/** `tostring(x)`: the text Kusto shows for x; null gives the empty string. */
+const toStringKernel: ScalarKernel = (args, _call, ctx) => asText(args[0], ctx);
+
+/** Parses JSON text into a dynamic value; text that is not JSON stays a dynamic string. */
+export function parseDynamic(text: string): DynamicValue {
+  try {
+    return JSON.parse(text) as DynamicValue;
+  } catch {
+    return text;
+  }
+}
+
+const toDynamic: ScalarKernel = (args, call, ctx) => {
+  const column: Column = args[0];
+  return mapValues(args, call.type, ctx, ([v]) => {
+    if (typeof v === 'string' && column.kind === 'string' && column.type === 'string') return parseDynamic(v);
+    return v as DynamicValue;
+  });
+};
+
+/** Conversion functions by Kusto name. */
+export const CONVERSION_FUNCTIONS: Record<string, ScalarKernel> = {
+  tostring: toStringKernel,
+  toint: toIntegerKernel(32),
+  tolong: toIntegerKernel(64),
+  todouble: toReal,
+  toreal: toReal,
+  todecimal: toReal,
+  tobool: toBool,
+  toboolean: toBool,
+  todatetime: toDatetime,
+  totimespan: toTimespan,
+  toguid: toGuid,
+  todynamic: toDynamic,
+  parse_json: toDynamic,
+};

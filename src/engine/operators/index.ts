@@ -1,0 +1,124 @@
+/**
+ * The executor: runs a lowered `QueryPlan` over the catalog's columnar tables.
+ * Tabular nodes are executed left-deep; each operator lives in its own file and is dispatched
+ * by an exhaustive switch on `operator.op`. Every node's output is conformed to the schema the
+ * binder computed for it, and the final relation is materialized into compact result columns.
+ */
+import type { Operator, QueryPlan, RenderSpec, Tabular } from '../plan';
+import type { Catalog } from '../table/table';
+import type { ResultTable } from '../result';
+import type { CancelSignal } from '../cancel';
+import { EngineFailure, runtimeError } from '../errors';
+import { TICKS_PER_MILLISECOND } from '../types/scalarType';
+import { pollCancel } from '../functions/vector';
+import type { Relation, RunContext } from './relation';
+import { compactColumn, conformTo, relationOfTable } from './relation';
+import { applyWhere } from './where';
+import { applyProject } from './project';
+import { applyExtend } from './extend';
+import { applySummarize } from './summarize';
+import { applyTop } from './top';
+import { applyTake } from './take';
+import { applySort } from './sort';
+import { applyCount } from './count';
+import { applyDistinct } from './distinct';
+import { applyUnion } from './union';
+import { applyRender } from './render';
+
+/** What a plan execution needs besides the plan and the data. */
+export interface ExecContext {
+  /** What `now()` means, in milliseconds since the Unix epoch; fixed for the whole query. */
+  readonly now: number;
+  /** Polled between chunks of work; when it fires the run throws `E_CANCELLED`. */
+  readonly cancel: CancelSignal;
+}
+
+/** The result of executing a plan: one table named `PrimaryResult`, plus the `render` request if any. */
+export interface ExecResult {
+  tables: ResultTable[];
+  render?: RenderSpec;
+}
+
+interface NodeResult {
+  readonly relation: Relation;
+  readonly render?: RenderSpec;
+}
+
+/**
+ * Executes `plan` against `catalog`. Throws `EngineFailure` with `E_RUNTIME`, `E_UNSUPPORTED`,
+ * `E_CANCELLED` or `E_INTERNAL` errors.
+ */
+export function executePlan(plan: QueryPlan, catalog: Catalog, ctx: ExecContext): ExecResult {
+  const run: RunContext = { nowTicks: ctx.now * TICKS_PER_MILLISECOND, cancel: ctx.cancel };
+  pollCancel(run.cancel);
+  const { relation, render } = executeTabular(plan.body, catalog, run);
+  pollCancel(run.cancel);
+  const schema = plan.body.schema;
+  const final = conformTo(relation, schema, plan.body.span);
+  const table: ResultTable = {
+    name: 'PrimaryResult',
+    columns: schema.map((s) => ({ name: s.name, type: s.type })),
+    data: final.columns.map((c) => compactColumn(c)),
+    rowCount: final.rowCount,
+  };
+  return render === undefined ? { tables: [table] } : { tables: [table], render };
+}
+
+function executeTabular(node: Tabular, catalog: Catalog, run: RunContext): NodeResult {
+  pollCancel(run.cancel);
+  switch (node.kind) {
+    case 'table': {
+      const table = catalog.tables.get(node.name);
+      if (table === undefined) throw new EngineFailure(runtimeError(`table '${node.name}' is not loaded`, node.span));
+      return { relation: conformTo(relationOfTable(table), node.schema, node.span) };
+    }
+    case 'union': {
+      const inputs = node.inputs.map((input) => executeTabular(input, catalog, run).relation);
+      return { relation: applyUnion(inputs, node.schema, run, node.span) };
+    }
+    case 'pipe': {
+      const input = executeTabular(node.input, catalog, run);
+      const output = applyOperator(node.operator, input.relation, node, catalog, run);
+      const render = output.render ?? input.render;
+      const relation = conformTo(output.relation, node.schema, node.span);
+      return render === undefined ? { relation } : { relation, render };
+    }
+    default: {
+      const never: never = node;
+      return never;
+    }
+  }
+}
+
+function applyOperator(operator: Operator, relation: Relation, node: Tabular, catalog: Catalog, run: RunContext): NodeResult {
+  switch (operator.op) {
+    case 'where':
+      return { relation: applyWhere(relation, operator.predicate, run) };
+    case 'project':
+      return { relation: applyProject(relation, operator.columns, run) };
+    case 'extend':
+      return { relation: applyExtend(relation, operator.columns, run) };
+    case 'summarize':
+      return { relation: applySummarize(relation, operator.aggregates, operator.by, run) };
+    case 'top':
+      return { relation: applyTop(relation, operator.count, operator.by, run) };
+    case 'take':
+      return { relation: applyTake(relation, operator.count, run) };
+    case 'sort':
+      return { relation: applySort(relation, operator.by, run) };
+    case 'count':
+      return { relation: applyCount(relation, node.schema) };
+    case 'distinct':
+      return { relation: applyDistinct(relation, operator.columns, run) };
+    case 'union': {
+      const others = operator.others.map((t) => executeTabular(t, catalog, run).relation);
+      return { relation: applyUnion([relation, ...others], node.schema, run, node.span) };
+    }
+    case 'render':
+      return applyRender(relation, operator.spec);
+    default: {
+      const never: never = operator;
+      return never;
+    }
+  }
+}
