@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import type { EngineError } from '../errors';
+import { EngineFailure } from '../errors';
+import type { ColumnSchema } from '../table/column';
+import { tableFromRows } from '../table/builder';
+import { catalogOf } from '../table/table';
+import { lowerQuery } from './index';
+
+const T: ColumnSchema[] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Name', type: 'string' },
+  { name: 'Size', type: 'int' },
+  { name: 'Props', type: 'dynamic' },
+];
+const catalog = catalogOf([tableFromRows('T', T, []), tableFromRows('U', T, [])]);
+
+function errorOf(text: string): EngineError {
+  try {
+    lowerQuery(text, catalog);
+  } catch (e) {
+    if (e instanceof EngineFailure) return e.error;
+    throw e;
+  }
+  throw new Error(`expected an error for: ${text}`);
+}
+
+/** The text a span points at. */
+function spanText(text: string, error: EngineError): string {
+  if (error.span === null) return '<no span>';
+  return text.slice(error.span.start, error.span.start + error.span.length);
+}
+
+describe('empty queries', () => {
+  test.each(['', '   \n\t', '// just a comment', '// one\n// two\n'])('%j is E_EMPTY', (text) => {
+    expect(errorOf(text).code).toBe('E_EMPTY');
+  });
+});
+
+describe('analysis errors', () => {
+  test('an unknown column points at the name, with the Kusto code', () => {
+    const text = 'T | where Nmae == "x"';
+    const error = errorOf(text);
+    expect(error.code).toBe('E_ANALYSIS');
+    expect(spanText(text, error)).toBe('Nmae');
+    expect(error.kustoCode).toMatch(/^KS\d+$/);
+    expect(error.message).toContain('Nmae');
+  });
+
+  test('an unknown table points at the table name', () => {
+    const text = '// comment\nNope | take 1';
+    const error = errorOf(text);
+    expect(error.code).toBe('E_ANALYSIS');
+    expect(spanText(text, error)).toBe('Nope');
+  });
+
+  test('a syntax error is reported', () => {
+    const error = errorOf('T | where');
+    expect(error.code).toBe('E_ANALYSIS');
+    expect(error.span).not.toBeNull();
+  });
+
+  test('a type error is reported at the expression', () => {
+    const text = 'T | where Size + "a" > 1';
+    const error = errorOf(text);
+    expect(error.code).toBe('E_ANALYSIS');
+    expect(error.span !== null && error.span.start >= 'T | where '.length).toBe(true);
+  });
+});
+
+describe('unsupported constructs', () => {
+  test.each([
+    ['T | join U on Name', 'join', 'join'],
+    ['T | mv-expand Props', 'mv-expand', 'mv-expand'],
+    ['T | parse Name with a "-" b', 'parse', 'parse'],
+    ['T | project-away Name', 'project-away', 'project-away'],
+    ['T | summarize percentile(Size, 50)', 'percentile', 'percentile'],
+    ['T | summarize arg_max(Size, *)', 'arg_max', 'arg_max'],
+    ['T | summarize stdev(Size)', 'stdev', 'stdev'],
+    ['T | summarize count() * 2', 'expressions over aggregates', 'count() * 2'],
+    ['T | extend x = geo_point_to_geohash(1.5, 2.5)', 'geo_point_to_geohash', 'geo_point_to_geohash'],
+    ['T | summarize take_any(Name, Size)', 'take_any with several columns', 'take_any'],
+    ['T | where Size == 9223372036854775807', '9223372036854775807', '9223372036854775807'],
+    ['let n = 1; T', 'let', 'let'],
+    ['T; U', 'multiple statements', 'U'],
+    ['print 1', 'print', 'print'],
+    ['range x from 1 to 3 step 1', 'range', 'range'],
+    ['union kind=inner T, U', 'kind=inner', 'kind=inner'],
+    ['union withsource=Src T, U', 'withsource=Src', 'withsource=Src'],
+    ['T | union isfuzzy=true U', 'isfuzzy=true', 'isfuzzy=true'],
+    ['T | where Props.a == 1', 'dynamic member access (x.y)', 'Props.a'],
+    ['T | where Name in (U | project Name)', 'in (tabular or dynamic list)', 'U | project Name'],
+    ['T | where Name in (dynamic(["a"]))', 'in (tabular or dynamic list)', 'dynamic(["a"])'],
+    ['T | where Name has_all ("a", "b")', 'has_all', 'Name has_all ("a", "b")'],
+    ['T | where Name has_any ("a", "b")', 'has_any', 'Name has_any ("a", "b")'],
+    ['T | where Name like "a"', 'like', 'like'],
+    ['T | where Name hasprefix_cs "a"', 'hasprefix_cs', 'hasprefix_cs'],
+  ])('%s', (text, name, pointed) => {
+    const error = errorOf(text);
+    expect(error.code).toBe('E_UNSUPPORTED');
+    expect(error.message).toBe(`not supported yet: ${name}`);
+    expect(spanText(text, error)).toBe(pointed);
+  });
+});

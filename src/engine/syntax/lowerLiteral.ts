@@ -1,0 +1,84 @@
+/**
+ * Literal expressions (`1`, `1.5`, `"x"`, `@"x\y"`, `datetime(2024-01-01)`, `1h`, `dynamic([1])`,
+ * `long(null)`, ...) to `LiteralExpr`. The binder gives each literal's unescaped text
+ * (`LiteralValueInfo.ValueText`); the value is parsed here with the engine's own parsers.
+ */
+import type { LiteralExpr } from '../plan';
+import type { DynamicValue } from '../table/column';
+import type { ScalarType } from '../types/scalarType';
+import { parseIsoDatetime, parseTimespan } from '../types/datetime';
+import type { KExpression } from './kustoTypes';
+import { failUnsupported, scalarTypeOf, spanOf } from './nodes';
+
+/** Parses a real literal's text, including Kusto's `nan`, `inf`, `+inf`, `-inf`. */
+function parseReal(text: string): number | undefined {
+  switch (text.toLowerCase()) {
+    case 'nan': return Number.NaN;
+    case 'inf': case '+inf': return Number.POSITIVE_INFINITY;
+    case '-inf': return Number.NEGATIVE_INFINITY;
+    default: {
+      const value = Number(text);
+      return Number.isNaN(value) ? undefined : value;
+    }
+  }
+}
+
+/** Removes the quotes of `datetime("2024-01-01 10:00")`-style interiors. */
+function unquote(text: string): string {
+  const t = text.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) return t.slice(1, -1);
+  return t;
+}
+
+function parseDynamic(text: string): DynamicValue | undefined {
+  try {
+    return JSON.parse(text) as DynamicValue;
+  } catch {
+    // Kusto's dynamic literals also allow single quotes, datetime(...) and other non-JSON forms.
+    return undefined;
+  }
+}
+
+/** The value of a literal of `type` from its value text, or undefined when it cannot be read. */
+function literalValue(type: ScalarType, text: string): LiteralExpr['value'] | undefined {
+  if (type === 'string') return text;
+  if (type === 'dynamic') return parseDynamic(text);
+  if (text.trim().toLowerCase() === 'null') return null;
+  switch (type) {
+    case 'bool': {
+      const t = text.trim().toLowerCase();
+      return t === 'true' ? true : t === 'false' ? false : undefined;
+    }
+    case 'int':
+    case 'long': {
+      // Beyond 2^53 a number would silently round (see NumericColumn): refuse instead.
+      const value = Number(text.trim());
+      return Number.isSafeInteger(value) ? value : undefined;
+    }
+    case 'real':
+    case 'decimal':
+      return parseReal(text.trim());
+    case 'datetime':
+      return parseIsoDatetime(unquote(text)) ?? undefined;
+    case 'timespan':
+      return parseTimespan(unquote(text)) ?? undefined;
+    case 'guid':
+      return unquote(text).toLowerCase();
+    default: {
+      const never: never = type;
+      return never;
+    }
+  }
+}
+
+/** Lowers a literal expression (`expr.IsLiteral`). Unreadable forms are `E_UNSUPPORTED`. */
+export function lowerLiteral(expr: KExpression): LiteralExpr {
+  const type = scalarTypeOf(expr);
+  const info = expr.LiteralValueInfo;
+  const text = info?.ValueText ?? null;
+  const raw = info?.RawText ?? `${type} literal`;
+  if (text === null) return failUnsupported(raw, expr);
+  const value = literalValue(type, text);
+  if (value === undefined) return failUnsupported(raw, expr);
+  return { kind: 'literal', type, value, span: spanOf(expr) };
+}
