@@ -32,7 +32,9 @@ export default defineConfig({
       '@kusto/language-service/Kusto.JavaScript.Client.min',
       '@kusto/language-service/newtonsoft.json.min',
       '@kusto/language-service-next/Kusto.Language.Bridge.min',
-      // Engine (data worker) additions go here.
+      // The engine in the data worker loads Kusto.Language the same way.
+      '@kusto/language-service-next/bridge.min.js',
+      '@kusto/language-service-next/Kusto.Language.Bridge.min.js',
     ],
   },
   build: {
