@@ -1,3 +1,30 @@
 /** English messages of the `chart` namespace. */
 export const chart = {
+  kindPicker: 'Chart type',
+  kinds: {
+    timechart: 'Time chart',
+    linechart: 'Line chart',
+    areachart: 'Area chart',
+    columnchart: 'Column chart',
+    barchart: 'Bar chart',
+    scatterchart: 'Scatter chart',
+    piechart: 'Pie chart',
+  },
+  ariaLabel: '{{kind}} of {{count}} series: {{series}}',
+  pieAriaLabel: '{{kind}} of {{count}} slices: {{series}}',
+  legend: 'Legend',
+  emptyValue: '(empty)',
+  noResult: 'Run a query to chart its results.',
+  problems: {
+    unsupported: 'The visualization “{{visualization}}” is not supported yet. The results are shown as a table.',
+    noRows: 'There is nothing to chart: the result has no rows.',
+    needsDatetimeColumn: 'A time chart needs a datetime column for its x axis, for example: summarize count() by bin(TimeGenerated, 1h).',
+    needsNumericColumn: 'A chart needs at least one numeric column (int, long, real or decimal) besides its x axis, for example: summarize count() by OperationName.',
+    needsLabelColumn: 'A pie chart needs a text column for its slice labels and a numeric column for their sizes.',
+    unknownColumn: 'The result has no column named “{{column}}”, which the render properties name.',
+  },
+  droppedSeries_one: '{{formatted}} more series not drawn (at most {{max}}).',
+  droppedSeries_other: '{{formatted}} more series not drawn (at most {{max}}).',
+  droppedPoints_one: '{{formatted}} more x value not drawn (at most {{max}}).',
+  droppedPoints_other: '{{formatted}} more x values not drawn (at most {{max}}).',
 } as const;

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { tableFromRows } from '../../engine/table/builder';
+import type { ColumnSchema, DynamicValue, RenderSpec, ResultTable } from '../../engine';
+import { chartKindOf, defaultChartKind, deriveChart, MAX_SERIES, type CartesianChartData, type ChartDerivation, type PieChartData } from './chartData';
+
+const MS = 10_000;
+const HOUR = 3_600_000;
+const t0 = Date.UTC(2024, 4, 1);
+
+function result(schema: ColumnSchema[], rows: (number | string | DynamicValue | null)[][]): ResultTable {
+  const t = tableFromRows('PrimaryResult', schema, rows);
+  return { name: t.name, columns: t.schema, data: t.columns, rowCount: t.rowCount };
+}
+
+function render(visualization: string, properties: RenderSpec['properties'] = {}): RenderSpec {
+  return { visualization, properties };
+}
+
+function cartesian(d: ChartDerivation): CartesianChartData {
+  if (!d.ok) throw new Error(`expected a chart, got ${d.problem.reason}`);
+  if (d.chart.kind === 'piechart') throw new Error('expected a cartesian chart');
+  return d.chart;
+}
+
+function pie(d: ChartDerivation): PieChartData {
+  if (!d.ok || d.chart.kind !== 'piechart') throw new Error('expected a pie chart');
+  return d.chart;
+}
+
+/** Reads the pivoted value of series `name` at x. */
+function valueAt(chart: CartesianChartData, name: string, x: number | string): number | string | null | undefined {
+  const s = chart.series.find((c) => c.name === name);
+  const row = chart.rows.find((r) => r.x === x);
+  return s === undefined || row === undefined ? undefined : row[s.key];
+}
+
+const timeSeries = result(
+  [
+    { name: 'TimeGenerated', type: 'datetime' },
+    { name: 'OperationName', type: 'string' },
+    { name: 'count_', type: 'long' },
+  ],
+  [
+    [(t0 + 2 * HOUR) * MS, 'Pull', 7],
+    [t0 * MS, 'Pull', 5],
+    [t0 * MS, 'Push', 1],
+    [(t0 + HOUR) * MS, 'Push', 2],
+    [(t0 + HOUR) * MS, 'Pull', 3],
+  ],
+);
+
+describe('deriveChart: timechart', () => {
+  it('pivots one series per value of the string column, keyed and sorted by time', () => {
+    const chart = cartesian(deriveChart(timeSeries, render('timechart')));
+    expect(chart.xColumn).toBe('TimeGenerated');
+    expect(chart.xType).toBe('datetime');
+    expect(chart.series.map((s) => s.name)).toEqual(['Pull', 'Push']);
+    expect(chart.rows.map((r) => r.x)).toEqual([t0, t0 + HOUR, t0 + 2 * HOUR]);
+    expect(valueAt(chart, 'Pull', t0)).toBe(5);
+    expect(valueAt(chart, 'Push', t0 + HOUR)).toBe(2);
+    expect(valueAt(chart, 'Push', t0 + 2 * HOUR)).toBeUndefined();
+    expect(chart.series.every((s) => s.yColumn === 'count_')).toBe(true);
+    expect(chart.series.map((s) => s.pointCount)).toEqual([3, 2]);
+  });
+
+  it('uses the first datetime column as x even when it is not first', () => {
+    const t = result(
+      [{ name: 'n', type: 'long' }, { name: 'at', type: 'datetime' }],
+      [[4, (t0 + HOUR) * MS], [9, t0 * MS]],
+    );
+    const chart = cartesian(deriveChart(t, render('timechart')));
+    expect(chart.xColumn).toBe('at');
+    expect(chart.series.map((s) => s.name)).toEqual(['n']);
+    expect(chart.rows).toEqual([{ x: t0, s0: 9 }, { x: t0 + HOUR, s0: 4 }]);
+  });
+
+  it('makes one series per numeric column when there is no string column', () => {
+    const t = result(
+      [{ name: 'at', type: 'datetime' }, { name: 'avg_ms', type: 'real' }, { name: 'max_ms', type: 'real' }],
+      [[t0 * MS, 1.5, 4], [(t0 + HOUR) * MS, null, 8]],
+    );
+    const chart = cartesian(deriveChart(t, render('timechart')));
+    expect(chart.series.map((s) => s.name)).toEqual(['avg_ms', 'max_ms']);
+    expect(valueAt(chart, 'avg_ms', t0 + HOUR)).toBeNull();
+    expect(valueAt(chart, 'max_ms', t0 + HOUR)).toBe(8);
+    expect(chart.series.map((s) => s.pointCount)).toEqual([1, 2]);
+  });
+
+  it('names series value:column when several y columns meet a series column', () => {
+    const t = result(
+      [{ name: 'at', type: 'datetime' }, { name: 'op', type: 'string' }, { name: 'a', type: 'long' }, { name: 'b', type: 'long' }],
+      [[t0 * MS, 'Pull', 1, 2], [t0 * MS, 'Push', 3, 4]],
+    );
+    const chart = cartesian(deriveChart(t, render('timechart')));
+    expect(chart.series.map((s) => s.name)).toEqual(['Pull:a', 'Pull:b', 'Push:a', 'Push:b']);
+    expect(valueAt(chart, 'Push:b', t0)).toBe(4);
+  });
+
+  it('says it needs a datetime column when there is none', () => {
+    const t = result([{ name: 'op', type: 'string' }, { name: 'n', type: 'long' }], [['a', 1]]);
+    expect(deriveChart(t, render('timechart'))).toEqual({ ok: false, problem: { reason: 'needsDatetimeColumn' } });
+  });
+
+  it('skips rows whose x is null', () => {
+    const t = result([{ name: 'at', type: 'datetime' }, { name: 'n', type: 'long' }], [[null, 1], [t0 * MS, 2]]);
+    expect(cartesian(deriveChart(t, render('timechart'))).rows).toEqual([{ x: t0, s0: 2 }]);
+  });
+});
+
+describe('deriveChart: properties', () => {
+  const wide = result(
+    [
+      { name: 'Repo', type: 'string' },
+      { name: 'Op', type: 'string' },
+      { name: 'pulls', type: 'long' },
+      { name: 'bytes', type: 'real' },
+    ],
+    [
+      ['api', 'Pull', 10, 1000],
+      ['web', 'Pull', 4, 200],
+      ['api', 'Push', 2, 50],
+    ],
+  );
+
+  it('honours xcolumn, ycolumns and series', () => {
+    const chart = cartesian(deriveChart(wide, render('columnchart', { xcolumn: 'Op', ycolumns: ['bytes'], series: ['Repo'] })));
+    expect(chart.xColumn).toBe('Op');
+    expect(chart.rows.map((r) => r.x)).toEqual(['Pull', 'Push']);
+    expect(chart.series.map((s) => s.name)).toEqual(['api', 'web']);
+    expect(valueAt(chart, 'api', 'Push')).toBe(50);
+    expect(valueAt(chart, 'web', 'Pull')).toBe(200);
+  });
+
+  it('accepts comma-separated property text', () => {
+    const chart = cartesian(deriveChart(wide, render('barchart', { ycolumns: 'pulls, bytes', series: 'Op' })));
+    expect(chart.series.map((s) => s.name)).toEqual(['Pull:pulls', 'Pull:bytes', 'Push:pulls', 'Push:bytes']);
+  });
+
+  it('combines several series columns into one series name', () => {
+    const chart = cartesian(deriveChart(wide, render('columnchart', { xcolumn: 'pulls', ycolumns: ['bytes'] })));
+    expect(chart.series.map((s) => s.name)).toEqual(['api, Pull', 'web, Pull', 'api, Push']);
+  });
+
+  it('keeps category order as the rows give it for column charts', () => {
+    const t = result([{ name: 'c', type: 'string' }, { name: 'n', type: 'long' }], [['zeta', 1], ['alpha', 2]]);
+    expect(cartesian(deriveChart(t, render('columnchart'))).rows.map((r) => r.x)).toEqual(['zeta', 'alpha']);
+  });
+
+  it('reads stacking, title and legend', () => {
+    const chart = cartesian(deriveChart(wide, render('columnchart', { kind: 'stacked', title: 'Pulls by repo', legend: 'hidden' })));
+    expect(chart.stack).toBe('stacked');
+    expect(chart.title).toBe('Pulls by repo');
+    expect(chart.showLegend).toBe(false);
+    expect(cartesian(deriveChart(wide, render('stackedareachart'))).stack).toBe('stacked');
+    expect(cartesian(deriveChart(wide, render('areachart', { kind: 'stacked100' }))).stack).toBe('stacked100');
+    expect(cartesian(deriveChart(wide, render('areachart'))).stack).toBe('none');
+  });
+
+  it('reports a column named in a property that the result does not have', () => {
+    expect(deriveChart(wide, render('linechart', { ycolumns: ['nope'] }))).toEqual({ ok: false, problem: { reason: 'unknownColumn', column: 'nope' } });
+  });
+
+  it('needs a numeric column', () => {
+    const t = result([{ name: 'a', type: 'string' }, { name: 'b', type: 'string' }], [['x', 'y']]);
+    expect(deriveChart(t, render('columnchart'))).toEqual({ ok: false, problem: { reason: 'needsNumericColumn' } });
+  });
+
+  it('caps the number of series', () => {
+    const rows = Array.from({ length: MAX_SERIES + 7 }, (_, i) => [t0 * MS, `op${i}`, i]);
+    const chart = cartesian(deriveChart(result(timeSeries.columns as ColumnSchema[], rows), render('timechart')));
+    expect(chart.series).toHaveLength(MAX_SERIES);
+    expect(chart.droppedSeries).toBe(7);
+  });
+});
+
+describe('deriveChart: other kinds', () => {
+  it('sorts numeric x for line charts', () => {
+    const t = result([{ name: 'x', type: 'real' }, { name: 'y', type: 'long' }], [[3, 30], [1, 10], [2, 20]]);
+    const chart = cartesian(deriveChart(t, render('linechart')));
+    expect(chart.xType).toBe('number');
+    expect(chart.rows.map((r) => [r.x, r.s0])).toEqual([[1, 10], [2, 20], [3, 30]]);
+  });
+
+  it('sums pie values per label and drops non-positive shares', () => {
+    const t = result(
+      [{ name: 'OperationName', type: 'string' }, { name: 'n', type: 'long' }],
+      [['Pull', 3], ['Push', 2], ['Pull', 4], ['Delete', 0], ['Login', null]],
+    );
+    const chart = pie(deriveChart(t, render('piechart')));
+    expect(chart.labelColumn).toBe('OperationName');
+    expect(chart.valueColumn).toBe('n');
+    expect(chart.slices.map((s) => [s.name, s.value])).toEqual([['Pull', 7], ['Push', 2]]);
+  });
+
+  it('asks for a label column for a pie of numbers only', () => {
+    const t = result([{ name: 'a', type: 'long' }, { name: 'b', type: 'long' }], [[1, 2]]);
+    expect(deriveChart(t, render('piechart'))).toEqual({ ok: false, problem: { reason: 'needsLabelColumn' } });
+  });
+
+  it('refuses visualizations it does not draw, and empty results', () => {
+    expect(deriveChart(timeSeries, render('ladderchart'))).toEqual({ ok: false, problem: { reason: 'unsupported', visualization: 'ladderchart' } });
+    expect(deriveChart(result(timeSeries.columns as ColumnSchema[], []), render('timechart'))).toEqual({ ok: false, problem: { reason: 'noRows' } });
+  });
+});
+
+describe('chartKindOf and defaultChartKind', () => {
+  it('maps visualization names', () => {
+    expect(chartKindOf('TimeChart')).toEqual({ kind: 'timechart', stack: 'none' });
+    expect(chartKindOf('table')).toBeNull();
+    expect(chartKindOf('card')).toBeNull();
+  });
+  it('defaults to a time chart only with a datetime column', () => {
+    expect(defaultChartKind(timeSeries.columns)).toBe('timechart');
+    expect(defaultChartKind([{ name: 'a', type: 'string' }])).toBe('columnchart');
+  });
+});
