@@ -61,3 +61,9 @@ export async function recordCount(page: Page): Promise<number> {
   const text = await page.getByRole('region', { name: 'Results' }).getByText(/records?$/).first().textContent();
   return Number((text ?? '').replace(/[^\d]/g, ''));
 }
+
+/** Shows the query gallery in the side panel and returns it. */
+export async function openGallery(page: Page) {
+  await page.getByRole('tab', { name: 'Queries' }).click();
+  return page.getByRole('region', { name: 'Query gallery' });
+}

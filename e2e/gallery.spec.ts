@@ -1,4 +1,4 @@
-import { test, expect, openExplorer, gridColumnNames, recordCount } from './fixtures';
+import { test, expect, openExplorer, gridColumnNames, recordCount, openGallery } from './fixtures';
 
 /** Every gallery query, and the columns its result must have (in order). */
 const GALLERY: { title: string; columns: string[] | 'includes'; includes?: string[]; chart?: boolean }[] = [
@@ -16,7 +16,7 @@ test.describe('query gallery', () => {
   for (const entry of GALLERY) {
     test(`"${entry.title}" loads, runs and returns rows`, async ({ page }) => {
       await openExplorer(page);
-      const gallery = page.getByRole('region', { name: 'Query gallery' });
+      const gallery = await openGallery(page);
       await gallery.getByRole('button', { name: entry.title }).click();
       const results = page.getByRole('region', { name: 'Results' });
       if (entry.chart) {

@@ -1,4 +1,4 @@
-import { test, expect, openExplorer } from './fixtures';
+import { test, expect, openExplorer, openGallery } from './fixtures';
 
 /**
  * Makes the README screenshot of the real app (run with `npm run screenshot`).
@@ -6,7 +6,7 @@ import { test, expect, openExplorer } from './fixtures';
  */
 test('README screenshot', async ({ page }) => {
   await openExplorer(page);
-  await page.getByRole('region', { name: 'Query gallery' }).getByRole('button', { name: 'Pushes and pulls per hour' }).click();
+  await (await openGallery(page)).getByRole('button', { name: 'Pushes and pulls per hour' }).click();
   await expect(page.getByRole('region', { name: 'Results' }).getByRole('img')).toBeVisible();
   await page.screenshot({ path: 'docs/screenshot.png' });
 });
