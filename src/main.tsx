@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './ui/i18n';
 import { DataWorkerClient } from './worker/client';
-import { DEFAULT_SAMPLE_SEED } from './sample';
+import { DEFAULT_SAMPLE_SEED } from './sample/defaultSeed';
 import { queryBlockAt } from './ui/editor/queryBlocks';
 import { AppStoreProvider, createAppStore, sampleScaleFromSearch } from './state';
 import { INITIAL_QUERY } from './ui/queries/gallery';

@@ -34,8 +34,7 @@ export interface SampleOptions {
 /** Latest accepted anchor (end of year 9999, the last datetime Kusto prints). */
 const LATEST_ANCHOR_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-/** The seed the app uses for its bundled sample. */
-export const DEFAULT_SAMPLE_SEED = 20240501;
+export { DEFAULT_SAMPLE_SEED } from './defaultSeed';
 
 /**
  * Generates the sample tables: ContainerRegistryRepositoryEvents, ContainerRegistryLoginEvents,
