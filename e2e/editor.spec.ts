@@ -1,0 +1,27 @@
+import { test, expect, openExplorer, setQuery, editor, recordCount, gridColumnNames } from './fixtures';
+
+test('completion lists the loaded tables and their columns', async ({ page }) => {
+  await openExplorer(page);
+  await setQuery(page, '');
+  // Real key presses, so Monaco's suggest widget opens as it does for a user.
+  await editor(page).pressSequentially('ContainerRegistryL');
+  await expect(page.getByRole('option', { name: /ContainerRegistryLoginEvents/ }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.insertText('oginEvents\n| where ');
+  await editor(page).pressSequentially('Jwt');
+  await expect(page.getByRole('option', { name: /JwtId/ }).first()).toBeVisible();
+});
+
+test('Shift+Enter runs the query block under the cursor', async ({ page }) => {
+  await openExplorer(page);
+  await setQuery(page, 'ContainerRegistryLoginEvents\n| take 3\n\nAzureMetrics\n| where MetricName == "StorageUsed"\n| take 5');
+  // The caret is at the end: the second block runs.
+  await page.keyboard.press('Shift+Enter');
+  await expect.poll(() => recordCount(page)).toBe(5);
+  expect(await gridColumnNames(page)).toContain('MetricName');
+  // Move to the first line: the first block runs.
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('Shift+Enter');
+  await expect.poll(() => recordCount(page)).toBe(3);
+  expect(await gridColumnNames(page)).toContain('JwtId');
+});
