@@ -34,12 +34,15 @@ describe('aggregates', () => {
     expect(runAggregate('count', [])).toEqual([2, 3]);
     expect(runAggregate('countif', [P])).toEqual([2, 1]);
   });
-  it('sum/avg/min/max ignore nulls; an all-null group is null', () => {
+  it('sum/avg/min/max ignore nulls; an all-null group gives sum 0, avg NaN, min/max null', () => {
     expect(runAggregate('sum', [N])).toEqual([8, 13]);
     expect(runAggregate('avg', [N], groups, 2, 'real')).toEqual([4, 6.5]);
     expect(runAggregate('min', [N])).toEqual([3, 3]);
     expect(runAggregate('max', [N])).toEqual([5, 10]);
-    expect(runAggregate('sum', [N], Int32Array.from([0, 1, 0, 0, 0]))).toEqual([21, null]);
+    const allNullInGroup1 = Int32Array.from([0, 1, 0, 0, 0]);
+    expect(runAggregate('sum', [N], allNullInGroup1)).toEqual([21, 0]);
+    expect(runAggregate('avg', [N], allNullInGroup1, 2, 'real')).toEqual([5.25, NaN]);
+    expect(runAggregate('max', [N], allNullInGroup1)).toEqual([10, null]);
     expect(runAggregate('sumif', [N, P])).toEqual([8, 3]);
   });
   it('min/max on strings are ordinal and skip empty strings', () => {

@@ -1,6 +1,6 @@
 /**
  * sum, avg, min, max and their `*if` forms. Nulls are ignored; a group with no value gives
- * null. sum of int is long (the binder's type), avg is real (timespan for timespans), min/max keep
+ * sum 0, avg NaN (null for a timespan), min/max null. sum of int is long (the binder's type), avg is real (timespan for timespans), min/max keep
  * the argument's type and also work on strings (ordinal; empty strings ignored) .
  */
 import type { Column } from '../table/column';
@@ -60,11 +60,11 @@ function sumLike(mean: boolean): Aggregate<SumState> {
       const out = new NumericWriter(type, groupCount);
       const whole = type === 'int' || type === 'long' || type === 'timespan' || type === 'datetime';
       for (let g = 0; g < groupCount; g++) {
-        if (state.counts[g] === 0) out.setNull(g);
-        else {
-          const v = mean ? state.sums[g] / state.counts[g] : state.sums[g];
-          out.setNumber(g, whole ? Math.round(v) : v);
-        }
+        // No value (empty input, or only nulls): Kusto's documented defaults are sum = 0 and
+        // avg = 0 / 0 = NaN (docs: summarize-operator, "Default values of aggregations"); a NaN
+        // of a non-real type is stored as null.
+        const v = mean ? state.sums[g] / state.counts[g] : state.sums[g];
+        out.setNumber(g, whole && !Number.isNaN(v) ? Math.round(v) : v);
       }
       return out.finish();
     },

@@ -117,15 +117,28 @@ function membershipKey(v: Scalar, caseInsensitive: boolean): string | number | n
 }
 
 /**
- * Evaluates `operand [!]in[~] (values)`. A null operand is never "in" the list
- * (so `in` gives false and `!in` true). Dynamic arrays among the values are flattened.
+ * The result of `x in list` / `x !in list` once the search is done. Docs (null-values): `in` is an
+ * OR of `==` and `!in` an AND of `!=`; `null == v` is false for a non-null v and null for a null v,
+ * so a null operand gives null only when the list holds a null, else false (`in`) / true (`!in`).
+ */
+function membership(found: boolean, operandIsNull: boolean, listHasNull: boolean, negated: boolean): boolean | null {
+  if (found) return !negated;
+  if (operandIsNull && listHasNull) return null;
+  return negated;
+}
+
+/**
+ * Evaluates `operand [!]in[~] (values)` with the null rules of `membership`.
+ * Dynamic arrays among the values are flattened.
  */
 export function evalIn(operand: Column, values: readonly Column[], negated: boolean, caseInsensitive: boolean, ctx: EvalContext): Column {
   if (values.every((v) => v.length === 1)) {
     const set = new Set<string | number>();
+    let listHasNull = false;
     for (const v of flattenValues(values.map((c) => at(c, 0)))) {
       const key = membershipKey(v, caseInsensitive);
       if (key !== null) set.add(key);
+      else listHasNull = true;
     }
     return mapValues(
       [operand],
@@ -133,8 +146,7 @@ export function evalIn(operand: Column, values: readonly Column[], negated: bool
       ctx,
       ([x]) => {
         const key = membershipKey(x, caseInsensitive);
-        const found = key !== null && set.has(key);
-        return negated ? !found : found;
+        return membership(key !== null && set.has(key), key === null, listHasNull, negated);
       },
       false,
     );
@@ -146,15 +158,16 @@ export function evalIn(operand: Column, values: readonly Column[], negated: bool
     if ((i & POLL_MASK) === 0) pollCancel(ctx.cancel);
     const key = membershipKey(at(operand, i), caseInsensitive);
     let found = false;
-    if (key !== null) {
-      for (const v of flattenValues(values.map((c) => at(c, i)))) {
-        if (membershipKey(v, caseInsensitive) === key) {
-          found = true;
-          break;
-        }
+    let listHasNull = false;
+    for (const v of flattenValues(values.map((c) => at(c, i)))) {
+      const k = membershipKey(v, caseInsensitive);
+      if (k === null) listHasNull = true;
+      else if (k === key) {
+        found = true;
+        break;
       }
     }
-    out.data[i] = found !== negated ? 1 : 0;
+    out.set(i, membership(found, key === null, listHasNull, negated));
   }
   return out.finish();
 }

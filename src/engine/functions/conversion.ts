@@ -6,7 +6,7 @@
 import type { Column } from '../table/column';
 import type { DynamicValue } from '../table/column';
 import type { ScalarType } from '../types/scalarType';
-import { parseIsoDatetime, parseTimespan } from '../types/datetime';
+import { parseDatetimeText, parseTimespan } from '../types/datetime';
 import type { ScalarKernel } from './kernel';
 import type { Scalar } from './vector';
 import { mapValues } from './vector';
@@ -39,6 +39,8 @@ function numberFrom(v: Scalar, sourceType: ScalarType): number | null {
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
+/** 2^63: the first value beyond `long`'s range (as a double, -2^63 is exactly `long`'s minimum). */
+const INT64_LIMIT = 9_223_372_036_854_775_808;
 
 function toIntegerKernel(bits: 32 | 64): ScalarKernel {
   return (args, call, ctx) =>
@@ -47,6 +49,7 @@ function toIntegerKernel(bits: 32 | 64): ScalarKernel {
       if (n === null || !Number.isFinite(n)) return null;
       const t = Math.trunc(n);
       if (bits === 32 && (t < INT32_MIN || t > INT32_MAX)) return null;
+      if (bits === 64 && (t < -INT64_LIMIT || t >= INT64_LIMIT)) return null;
       return t;
     });
 }
@@ -63,17 +66,6 @@ const toBool: ScalarKernel = (args, call, ctx) =>
     }
     return null;
   });
-
-/** Parses datetime text: ISO 8601 first, then RFC 822/850 forms (`Sat, 8 Nov 2014 15:05:02 GMT`). */
-export function parseDatetimeText(text: string): number | null {
-  const iso = parseIsoDatetime(text);
-  if (iso !== null) return iso;
-  if (/^[a-z]{3},? \d{1,2}[ -][a-z]{3}[ -]\d{2,4} \d{1,2}:\d{2}(:\d{2})? (GMT|UTC|Z)$/i.test(text.trim())) {
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? null : ms * 10_000;
-  }
-  return null;
-}
 
 const toDatetime: ScalarKernel = (args, call, ctx) =>
   mapValues(args, call.type, ctx, ([v]) => {
@@ -101,8 +93,10 @@ const toGuid: ScalarKernel = (args, call, ctx) =>
 /** `tostring(x)`: the text Kusto shows for x; null gives the empty string. */
 const toStringKernel: ScalarKernel = (args, _call, ctx) => asText(args[0], ctx);
 
-/** Parses JSON text into a dynamic value; text that is not JSON stays a dynamic string. */
+/** Parses JSON text into a dynamic value; empty text is null; text that is not JSON stays a dynamic string. */
 export function parseDynamic(text: string): DynamicValue {
+  // Docs (isnull-function): `isnull(parse_json(""))` is true.
+  if (text.trim() === '') return null;
   try {
     return JSON.parse(text) as DynamicValue;
   } catch {

@@ -116,12 +116,12 @@ describe('summarize', () => {
     agg('dcount', 'dcount_Size', 'long', col('Size', 'int')),
     agg('countif', 'countif_', 'long', binary('>', col('Ms', 'real'), lit(2, 'real'))),
   ];
-  it('groups by a string column in first-appearance order; nulls are ignored by aggregates', () => {
+  it('groups by a string column in first-appearance order; nulls are ignored by aggregates (an all-null group: sum 0, avg NaN)', () => {
     const { rows, columns } = run(pipe(T, { op: 'summarize', aggregates, by: [named('Repo', col('Repo', 'string'))] }, schema));
     expect(columns).toEqual(schema);
     expect(rows).toEqual([
       ['alpha', 2, 40, 20, 1.5, t('2024-05-01T11:05:00Z'), 2, 0],
-      ['beta', 1, null, null, 2.5, t('2024-05-01T10:45:00Z'), 0, 1],
+      ['beta', 1, 0, NaN, 2.5, t('2024-05-01T10:45:00Z'), 0, 1],
       ['gamma', 1, 5, 5, 4, t('2024-05-01T12:00:00Z'), 1, 1],
     ]);
   });
@@ -147,7 +147,8 @@ describe('summarize', () => {
     const noKeys = pipe(empty, { op: 'summarize', aggregates: [agg('count', 'count_', 'long'), agg('sum', 'sum_Size', 'long', col('Size', 'int'))], by: [] }, [
       { name: 'count_', type: 'long' }, { name: 'sum_Size', type: 'long' },
     ]);
-    expect(run(noKeys).rows).toEqual([[0, null]]);
+    // Docs (summarize-operator, "Default values of aggregations"): sum of nothing is 0.
+    expect(run(noKeys).rows).toEqual([[0, 0]]);
     const withKeys = pipe(empty, { op: 'summarize', aggregates: [agg('count', 'count_', 'long')], by: [named('Repo', col('Repo', 'string'))] }, [
       { name: 'Repo', type: 'string' }, { name: 'count_', type: 'long' },
     ]);

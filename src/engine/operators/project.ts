@@ -1,6 +1,5 @@
 /** `project`: computed columns are evaluated as whole vectors; plain column references pass through without copies. */
 import type { NamedExpr } from '../plan';
-import type { Column } from '../table/column';
 import { evaluate } from '../functions/evaluate';
 import type { ColumnSource } from '../functions/evaluate';
 import { pollCancel } from '../functions/vector';
@@ -8,40 +7,30 @@ import type { RelColumn, Relation, RunContext } from './relation';
 import { columnSource, denseColumn, readColumn } from './relation';
 
 /**
- * Evaluates `columns` in order over `relation`; a later expression may use an earlier one's name
- * (`extend a = x * 2, b = a + 1`). Returns the new relation columns in the order given.
+ * Evaluates `columns` over `relation`. A name means the input's column whenever the input has
+ * one, as the binder resolves it: `project d = 1, e = d` and `extend d = 1, e = d` give e the
+ * input's d. Only a name the input lacks can mean a column computed earlier in the same list
+ * (hand-built plans; the binder rejects `extend a = 1, b = a`). Returns the new columns in order.
  */
 export function computeColumns(relation: Relation, columns: readonly NamedExpr[], run: RunContext): RelColumn[] {
+  const input = new Map(relation.columns.map((c) => [c.name, c]));
   const produced = new Map<string, RelColumn>();
-  const read = new Map<string, Column>();
   const base = columnSource(relation, run);
-  // Later expressions see the columns produced so far, shadowing the input's.
   const source: ColumnSource = {
     ...base,
     column(name) {
-      const own = produced.get(name);
-      if (own === undefined) return base.column(name);
-      let column = read.get(name);
-      if (column === undefined) {
-        column = readColumn(own);
-        read.set(name, column);
-      }
-      return column;
+      const own = input.has(name) ? undefined : produced.get(name);
+      return own === undefined ? base.column(name) : readColumn(own);
     },
   };
-  const input = new Map(relation.columns.map((c) => [c.name, c]));
   const out: RelColumn[] = [];
   for (const { name, expr } of columns) {
     pollCancel(run.cancel);
-    const passThrough = expr.kind === 'column' ? produced.get(expr.name) ?? input.get(expr.name) : undefined;
-    let column: RelColumn;
-    if (passThrough !== undefined && passThrough.data.type === expr.type) {
-      column = { name, data: passThrough.data, rows: passThrough.rows };
-    } else {
-      column = denseColumn(name, evaluate(expr, source), relation.rowCount);
-    }
-    produced.set(name, column);
-    read.delete(name);
+    const passThrough = expr.kind === 'column' ? input.get(expr.name) ?? produced.get(expr.name) : undefined;
+    const column: RelColumn = passThrough !== undefined && passThrough.data.type === expr.type
+      ? { name, data: passThrough.data, rows: passThrough.rows }
+      : denseColumn(name, evaluate(expr, source), relation.rowCount);
+    if (!input.has(name)) produced.set(name, column);
     out.push(column);
   }
   return out;

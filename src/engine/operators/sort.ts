@@ -12,9 +12,14 @@ import { cellOf } from '../table/rows';
 import type { Relation, RunContext } from './relation';
 import { columnSource, firstPositions, selectPositions } from './relation';
 
-/** Compares rows a and b of one key vector, ascending; null handled by the caller. */
+/**
+ * Reads one key vector. `missing` classes a row: 0 a value, 1 NaN, 2 null. Kusto groups NaN
+ * with nulls (docs: sort-operator, "Using special floating-point values"): with nulls first the
+ * order is null, NaN, values; with nulls last it is values, NaN, null — in either direction.
+ * `compare` orders two rows of class 0, ascending.
+ */
 interface KeyReader {
-  isNull(row: number): boolean;
+  missing(row: number): number;
   compare(a: number, b: number): number;
 }
 
@@ -23,15 +28,11 @@ function readerOf(column: Column): KeyReader {
     case 'number': {
       const { data, nulls } = column;
       return {
-        isNull: (r) => nulls !== null && nulls[r] === 1,
-        // NaN sorts below every number.
+        missing: (r) => (nulls !== null && nulls[r] === 1 ? 2 : Number.isNaN(data[r]) ? 1 : 0),
         compare: (a, b) => {
           const x = data[a];
           const y = data[b];
-          if (x < y) return -1;
-          if (x > y) return 1;
-          if (x === y) return 0;
-          return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : 1;
+          return x < y ? -1 : x > y ? 1 : 0;
         },
       };
     }
@@ -46,11 +47,11 @@ function readerOf(column: Column): KeyReader {
         rank[code] = r;
       });
       const { codes } = column;
-      return { isNull: (r) => codes[r] < 0, compare: (a, b) => rank[codes[a]] - rank[codes[b]] };
+      return { missing: (r) => (codes[r] < 0 ? 2 : 0), compare: (a, b) => rank[codes[a]] - rank[codes[b]] };
     }
     case 'dynamic':
       return {
-        isNull: (r) => column.values[r] === null,
+        missing: (r) => (column.values[r] === null ? 2 : 0),
         compare: (a, b) => {
           const c = compareScalars(cellOf(column, a), cellOf(column, b));
           return Number.isNaN(c) ? 0 : c;
@@ -73,11 +74,11 @@ export function sortedPositions(relation: Relation, keys: readonly SortKey[], ru
   positions.sort((a, b) => {
     if ((++calls & 0xffff) === 0) pollCancel(run.cancel);
     for (const { reader, key } of readers) {
-      const aNull = reader.isNull(a);
-      const bNull = reader.isNull(b);
-      if (aNull || bNull) {
-        if (aNull && bNull) continue;
-        return aNull === key.nullsFirst ? -1 : 1;
+      const aMissing = reader.missing(a);
+      const bMissing = reader.missing(b);
+      if (aMissing !== 0 || bMissing !== 0) {
+        if (aMissing === bMissing) continue;
+        return key.nullsFirst ? bMissing - aMissing : aMissing - bMissing;
       }
       const c = reader.compare(a, b);
       if (c !== 0) return key.descending ? -c : c;

@@ -6,7 +6,7 @@
 import type { LiteralExpr } from '../plan';
 import type { DynamicValue } from '../table/column';
 import type { ScalarType } from '../types/scalarType';
-import { parseIsoDatetime, parseTimespan } from '../types/datetime';
+import { parseDatetimeText, parseTimespan } from '../types/datetime';
 import type { KExpression } from './kustoTypes';
 import { failUnsupported, scalarTypeOf, spanOf } from './nodes';
 
@@ -59,7 +59,7 @@ function literalValue(type: ScalarType, text: string): LiteralExpr['value'] | un
     case 'decimal':
       return parseReal(text.trim());
     case 'datetime':
-      return parseIsoDatetime(unquote(text)) ?? undefined;
+      return parseDatetimeText(unquote(text)) ?? undefined;
     case 'timespan':
       return parseTimespan(unquote(text)) ?? undefined;
     case 'guid':

@@ -33,6 +33,61 @@ export function parseIsoDatetime(text: string): number | null {
   return ticks;
 }
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Month number (1-12) of `Nov` / `November` (any case), or 0. */
+function monthOfName(name: string): number {
+  const n = name.toLowerCase();
+  if (n.length < 3) return 0;
+  return MONTH_NAMES.findIndex((full) => full.startsWith(n) && (n.length === 3 || n === full)) + 1;
+}
+
+const TIME = String.raw`(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?))?`;
+/** Date-first forms besides ISO: `2022/12/02`, `2022.12.02`, `20221202`. */
+const YMD_RE = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`);
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+/** Month-first numeric forms (.NET's invariant culture): `12-02-2022`, `2/3/2022`, `12.02.2022 13:45`. */
+const MDY_RE = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TIME}$`);
+/** `2 Dec 2022 [time]` and the RFC 822/850 forms: `[Sat, ]8 Nov 14 15:05:02 GMT`, `Saturday, 08-Nov-14 15:05`. */
+const DAY_MONTH_RE = new RegExp(String.raw`^(?:[a-z]+,\s*)?(\d{1,2})([ -])([a-z]+)\2(\d{2}|\d{4})${TIME}(?: (?:GMT|UTC|Z))?$`, 'i');
+/** `Dec 2, 2022 [time]`. */
+const MONTH_DAY_RE = new RegExp(String.raw`^([a-z]+) (\d{1,2}),? (\d{4})${TIME}$`, 'i');
+
+function fromParts(year: number, month: number, day: number, time: string | undefined): number | null {
+  if (month < 1) return null;
+  const [h = '0', rest = '00'] = (time ?? '0:00').split(/:(.*)/s);
+  return parseIsoDatetime(`${String(year).padStart(4, '0')}-${month}-${day} ${h.padStart(2, '0')}:${rest}Z`);
+}
+
+/** Two-digit years: 00-49 are 20xx, 50-99 are 19xx (.NET's default two-digit year window). */
+function fullYear(text: string): number {
+  const y = Number(text);
+  return text.length === 2 ? (y < 50 ? 2000 : 1900) + y : y;
+}
+
+/**
+ * Parses datetime text as `todatetime()` and `datetime(...)` read it: ISO 8601 (also with a
+ * trailing ` GMT`), the RFC 822 / RFC 850 forms of the docs (scalar-data-types/datetime), and the
+ * other forms Kusto's .NET parser accepts: `2022/12/02`, `20221202`, month-first `12-02-2022` and
+ * `2/3/2022` (`13-01-2022` is null), `2 Dec 2022`, `Dec 2, 2022`. Always UTC; null for anything else.
+ */
+export function parseDatetimeText(text: string): number | null {
+  const t = text.trim();
+  const iso = parseIsoDatetime(t) ?? parseIsoDatetime(t.replace(/ (?:GMT|UTC)$/i, 'Z'));
+  if (iso !== null) return iso;
+  let m = YMD_RE.exec(t);
+  if (m !== null) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), m[4]);
+  m = COMPACT_RE.exec(t);
+  if (m !== null) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), undefined);
+  m = MDY_RE.exec(t);
+  if (m !== null) return fromParts(Number(m[4]), Number(m[1]), Number(m[3]), m[5]);
+  m = DAY_MONTH_RE.exec(t);
+  if (m !== null) return fromParts(fullYear(m[4]), monthOfName(m[3]), Number(m[1]), m[5]);
+  m = MONTH_DAY_RE.exec(t);
+  if (m !== null) return fromParts(Number(m[3]), monthOfName(m[1]), Number(m[2]), m[4]);
+  return null;
+}
+
 /** Milliseconds since the epoch to ticks. */
 export function ticksFromMs(ms: number): number {
   return ms * TICKS_PER_MILLISECOND;

@@ -6,6 +6,22 @@ import type { Column, DynamicValue } from '../table/column';
 import type { ScalarType } from './scalarType';
 import { formatDatetime, formatTimespan } from './datetime';
 
+/**
+ * A real as Kusto (.NET) prints it: the shortest round-trip digits, in fixed notation when the
+ * decimal exponent is in [-4, 14] and otherwise as `d.dddE+XX` (`1E+15`, `2.5E-05`; docs:
+ * erfc-function shows `2.20904969985854E-05`). JavaScript switches notation at other bounds
+ * (1e21, 1e-7), so only the notation is rewritten, never the digits.
+ */
+export function formatReal(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  if (value === 0) return '0';
+  const [mantissa, exponentText] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  if (exponent > -5 && exponent < 15) return String(value);
+  return `${mantissa}E${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+}
+
 /** Text of one plain value of `type` (numbers: datetime/timespan ticks, bool 0/1 or boolean). Null -> ''. */
 export function formatScalar(type: ScalarType, value: number | boolean | string | DynamicValue): string {
   if (value === null) return '';
@@ -16,9 +32,10 @@ export function formatScalar(type: ScalarType, value: number | boolean | string 
       return typeof value === 'number' ? formatDatetime(value) : String(value);
     case 'timespan':
       return typeof value === 'number' ? formatTimespan(value) : String(value);
+    case 'real':
+      return typeof value === 'number' ? formatReal(value) : String(value);
     case 'int':
     case 'long':
-    case 'real':
     case 'decimal':
       return String(value);
     case 'string':
