@@ -14,3 +14,14 @@ test('the page opens with the sample logs loaded and the first query showing row
   }
   expect(await gridColumnNames(page)).toContain('TimeGenerated');
 });
+
+test('the page is served cross-origin isolated with a strict content security policy', async ({ page }) => {
+  const response = await page.goto('/');
+  const headers = response?.headers() ?? {};
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+  expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(headers['content-security-policy']).toContain("connect-src 'self'");
+  expect(headers['content-security-policy']).not.toContain('unsafe-eval');
+  // Shared memory (the cancel flag) is available only when the page is isolated.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+});
