@@ -1,10 +1,11 @@
 /** The state layer's public API. */
 export type { RunState, RunStatus } from './runState';
 export type { DataClient, FileLoadProgress, QueryReply, RunningQuery, SampleRequest } from './dataClient';
-export type { BlockFinder, EditorErrorMarker, QueryBlock } from './queryLogic';
-export { errorMarkerFor } from './queryLogic';
+export type { BlockFinder, EditorErrorMarker, QueryBlock, RunOrigin } from './queryLogic';
+export { errorMarkerFor, errorPositionFor } from './queryLogic';
+export type { LineColumn } from './textPosition';
 export type { SampleStatus, TablesSlice } from './tablesSlice';
-export type { QuerySlice } from './querySlice';
+export type { CaretRequest, QuerySlice } from './querySlice';
 export type { FileLoadState, FilesSlice } from './filesSlice';
 export type { LoadedSource, LoadedStatus } from './loadedStatus';
 export { loadedStatus } from './loadedStatus';

@@ -1,45 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineError } from '../engine';
 import type { RunState } from './runState';
-import { errorMarkerFor, insertAt, runStateFromFailure, runStateFromReply } from './queryLogic';
+import { errorMarkerFor, errorPositionFor, insertAt, runOriginOf, runStateFromFailure, runStateFromReply, type RunOrigin } from './queryLogic';
+import { lineColumnAt } from './textPosition';
 
 const analysis: EngineError = { code: 'E_ANALYSIS', message: "The name 'Foo' does not refer to any known column", span: { start: 10, length: 3 } };
 
 function errorRun(error: EngineError, blockStart: number): RunState {
-  return { status: 'error', queryText: 'T | where Foo > 1', error, blockStart };
+  return { status: 'error', queryText: 'T | where Foo > 1', error, blockStart, blockPosition: { line: 1, column: 1 } };
+}
+
+/** The origin of a run of `queryText` at `blockStart` (the position is irrelevant to these tests). */
+function origin(queryText: string, blockStart: number): RunOrigin {
+  return { queryText, blockStart, blockPosition: { line: 3, column: 1 } };
 }
 
 describe('runStateFromReply', () => {
   it('makes a success state from a result', () => {
-    const run = runStateFromReply({ type: 'queryResult', id: 1, tables: [], elapsedMs: 12 }, 'T | take 1', 40);
+    const run = runStateFromReply({ type: 'queryResult', id: 1, tables: [], elapsedMs: 12 }, origin('T | take 1', 40));
     expect(run).toEqual({ status: 'success', queryText: 'T | take 1', tables: [], render: undefined, elapsedMs: 12 });
   });
 
   it('keeps the render request of a result', () => {
     const render = { visualization: 'timechart', properties: {} };
-    const run = runStateFromReply({ type: 'queryResult', id: 1, tables: [], render, elapsedMs: 1 }, 'q', 0);
+    const run = runStateFromReply({ type: 'queryResult', id: 1, tables: [], render, elapsedMs: 1 }, origin('q', 0));
     expect(run.status === 'success' && run.render).toBe(render);
   });
 
   it('keeps the block offset on an engine error', () => {
-    const run = runStateFromReply({ type: 'queryError', id: 1, error: analysis }, 'T | where Foo > 1', 57);
-    expect(run).toEqual({ status: 'error', queryText: 'T | where Foo > 1', error: analysis, blockStart: 57 });
+    const run = runStateFromReply({ type: 'queryError', id: 1, error: analysis }, origin('T | where Foo > 1', 57));
+    expect(run).toEqual({ status: 'error', queryText: 'T | where Foo > 1', error: analysis, blockStart: 57, blockPosition: { line: 3, column: 1 } });
   });
 
   it('turns a cancellation error into the cancelled state', () => {
-    const run = runStateFromReply({ type: 'queryError', id: 1, error: { code: 'E_CANCELLED', message: 'Query cancelled', span: null } }, 'q', 3);
+    const run = runStateFromReply({ type: 'queryError', id: 1, error: { code: 'E_CANCELLED', message: 'Query cancelled', span: null } }, origin('q', 3));
     expect(run).toEqual({ status: 'cancelled', queryText: 'q' });
   });
 
   it('turns a request failure into an internal error without a span', () => {
-    const run = runStateFromReply({ type: 'failed', id: 1, message: 'worker crashed' }, 'q', 3);
+    const run = runStateFromReply({ type: 'failed', id: 1, message: 'worker crashed' }, origin('q', 3));
     expect(run.status).toBe('error');
     if (run.status === 'error') {
       expect(run.error.code).toBe('E_INTERNAL');
       expect(run.error.message).toBe('worker crashed');
       expect(run.error.span).toBeNull();
     }
-    expect(runStateFromFailure('boom', 'q', 3)).toEqual(run.status === 'error' ? { ...run, error: { ...run.error, message: 'boom' } } : null);
+    expect(runStateFromFailure('boom', origin('q', 3))).toEqual(run.status === 'error' ? { ...run, error: { ...run.error, message: 'boom' } } : null);
   });
 });
 
@@ -73,6 +79,22 @@ describe('errorMarkerFor', () => {
       { status: 'cancelled', queryText: 'q' },
     ];
     for (const s of states) expect(errorMarkerFor(s, 10), s.status).toBeNull();
+  });
+});
+
+describe('errorPositionFor', () => {
+  it('gives the line and column in the editor text, not in the run block', () => {
+    const editorText = 'A | take 1\n\nT\n| where Foo > 1';
+    const block = { text: 'T\n| where Foo > 1', start: editorText.indexOf('T\n'), end: editorText.length };
+    const span = { start: block.text.indexOf('Foo'), length: 3 };
+    const run = runStateFromReply({ type: 'queryError', id: 1, error: { ...analysis, span } }, runOriginOf(editorText, block));
+    expect(errorPositionFor(run)).toEqual(lineColumnAt(editorText, editorText.indexOf('Foo')));
+    expect(errorPositionFor(run)).toEqual({ line: 4, column: 9 });
+  });
+
+  it('is null for an error without a span and for other states', () => {
+    expect(errorPositionFor(errorRun({ code: 'E_RUNTIME', message: 'bad', span: null }, 20))).toBeNull();
+    expect(errorPositionFor({ status: 'cancelled', queryText: 'q' })).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { RunState } from './runState';
 import type { QueryReply } from './dataClient';
+import { lineColumnAt, positionWithin, type LineColumn } from './textPosition';
 
 /** A query block of the editor text (`queryBlockAt` in `src/ui/editor/queryBlocks.ts`). */
 export interface QueryBlock {
@@ -23,20 +24,36 @@ export interface EditorErrorMarker {
   readonly message: string;
 }
 
+/** Where a run query came from: its text and where that block sits in the editor text. */
+export interface RunOrigin {
+  /** The run block's text. */
+  readonly queryText: string;
+  /** UTF-16 offset of the block in the editor text. */
+  readonly blockStart: number;
+  /** Line and column of `blockStart` in the editor text. */
+  readonly blockPosition: LineColumn;
+}
+
+/** The origin of running `block` of `editorText`. */
+export function runOriginOf(editorText: string, block: QueryBlock): RunOrigin {
+  return { queryText: block.text, blockStart: block.start, blockPosition: lineColumnAt(editorText, block.start) };
+}
+
 /**
- * The run state a worker reply leads to. `blockStart` is the offset of the run block in
- * the editor text, kept on error states so the error span can be placed in the editor.
+ * The run state a worker reply leads to. Error states keep the block's place in the editor
+ * text, so the error span can be marked there and its line and column shown in editor terms.
  * A cancellation error (`E_CANCELLED`) becomes the `cancelled` state, not an error.
  */
-export function runStateFromReply(reply: QueryReply, queryText: string, blockStart: number): RunState {
+export function runStateFromReply(reply: QueryReply, origin: RunOrigin): RunState {
+  const { queryText, blockStart, blockPosition } = origin;
   switch (reply.type) {
     case 'queryResult':
       return { status: 'success', queryText, tables: reply.tables, render: reply.render, elapsedMs: reply.elapsedMs };
     case 'queryError':
       if (reply.error.code === 'E_CANCELLED') return { status: 'cancelled', queryText };
-      return { status: 'error', queryText, error: reply.error, blockStart };
+      return { status: 'error', queryText, error: reply.error, blockStart, blockPosition };
     case 'failed':
-      return { status: 'error', queryText, error: { code: 'E_INTERNAL', message: reply.message, span: null }, blockStart };
+      return runStateFromFailure(reply.message, origin);
     default: {
       const never: never = reply;
       return never;
@@ -45,8 +62,9 @@ export function runStateFromReply(reply: QueryReply, queryText: string, blockSta
 }
 
 /** The run state of a query whose request failed before the worker answered (e.g. the worker died). */
-export function runStateFromFailure(message: string, queryText: string, blockStart: number): RunState {
-  return { status: 'error', queryText, error: { code: 'E_INTERNAL', message, span: null }, blockStart };
+export function runStateFromFailure(message: string, origin: RunOrigin): RunState {
+  const { queryText, blockStart, blockPosition } = origin;
+  return { status: 'error', queryText, error: { code: 'E_INTERNAL', message, span: null }, blockStart, blockPosition };
 }
 
 /**
@@ -61,6 +79,15 @@ export function errorMarkerFor(run: RunState, editorTextLength: number): EditorE
   const start = Math.min(Math.max(run.blockStart + span.start, 0), editorTextLength);
   const length = Math.max(0, Math.min(span.length, editorTextLength - start));
   return { start, length, message: run.error.message };
+}
+
+/**
+ * The line and column, in the editor text as it was when the query ran, where the error of
+ * an error run starts; null for errors without a span and for any other state.
+ */
+export function errorPositionFor(run: RunState): LineColumn | null {
+  if (run.status !== 'error' || run.error.span === null) return null;
+  return positionWithin(run.blockPosition, lineColumnAt(run.queryText, run.error.span.start));
 }
 
 /** `text` with `insert` placed at `offset` (clamped), and the caret offset just after it. */

@@ -6,8 +6,22 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { RunState } from './runState';
 import type { DataClient, RunningQuery } from './dataClient';
 import { messageOf } from './dataClient';
-import type { BlockFinder } from './queryLogic';
-import { insertAt, runStateFromFailure, runStateFromReply } from './queryLogic';
+import type { BlockFinder, RunOrigin } from './queryLogic';
+import { insertAt, runOriginOf, runStateFromFailure, runStateFromReply } from './queryLogic';
+
+/**
+ * A request from the state to the editor to move its caret, made when the state changed the
+ * text itself (an insertion, a gallery query): the editor replaces its whole text then, and
+ * would otherwise leave its caret where that replacement puts it.
+ */
+export interface CaretRequest {
+  /** UTF-16 offset in `editorText` to put the caret at. */
+  readonly offset: number;
+  /** Whether the editor should also take the focus (so typing continues there). */
+  readonly focus: boolean;
+  /** Distinguishes two requests for the same offset. */
+  readonly id: number;
+}
 
 /** State and actions of the query slice. */
 export interface QuerySlice {
@@ -15,17 +29,22 @@ export interface QuerySlice {
   readonly editorText: string;
   /** UTF-16 offset of the caret in `editorText`. */
   readonly cursorOffset: number;
+  /** The latest caret move the editor should make (null before any). */
+  readonly caretRequest: CaretRequest | null;
   /** The last (or current) run. */
   readonly run: RunState;
   /** Replaces the editor text (typing). The caret offset comes separately from the editor. */
   setEditorText(text: string): void;
   /** Records the caret offset reported by the editor. */
   setCursorOffset(offset: number): void;
-  /** Inserts `text` at the caret (e.g. a table name clicked in the schema tree). */
+  /**
+   * Inserts `text` at the caret (e.g. a table name clicked in the schema tree) and asks the
+   * editor to put its caret just after it and take the focus.
+   */
   insertAtCursor(text: string): void;
   /** Runs the query block under the caret; a run in progress is cancelled first. */
   runAtCursor(): void;
-  /** Replaces the editor text with `text`, puts the caret at its start and runs it (gallery). */
+  /** Replaces the editor text with `text`, asks for the caret at its start and runs it (gallery). */
   loadAndRun(text: string): void;
   /** Cancels the running query; no-op when nothing runs. */
   cancelRun(): void;
@@ -45,11 +64,13 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
   // (superseded or cancelled) must never overwrite the state of a newer one.
   let active: RunningQuery | null = null;
   let runCounter = 0;
+  let caretRequestCounter = 0;
 
   return (set, get) => {
     const patch = (partial: Partial<QuerySlice>): void => set(partial as Partial<S>);
 
-    const startRun = (queryText: string, blockStart: number): void => {
+    const startRun = (origin: RunOrigin): void => {
+      const { queryText } = origin;
       active?.cancel();
       const runId = ++runCounter;
       patch({ run: { status: 'running', queryText, startedAt: deps.now() } });
@@ -57,7 +78,7 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
       try {
         handle = deps.client.runQuery(queryText, deps.now());
       } catch (e) {
-        patch({ run: runStateFromFailure(messageOf(e), queryText, blockStart) });
+        patch({ run: runStateFromFailure(messageOf(e), origin) });
         return;
       }
       active = handle;
@@ -65,12 +86,12 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
         (reply) => {
           if (runId !== runCounter) return;
           active = null;
-          patch({ run: runStateFromReply(reply, queryText, blockStart) });
+          patch({ run: runStateFromReply(reply, origin) });
         },
         (reason: unknown) => {
           if (runId !== runCounter) return;
           active = null;
-          patch({ run: runStateFromFailure(messageOf(reason), queryText, blockStart) });
+          patch({ run: runStateFromFailure(messageOf(reason), origin) });
         },
       );
     };
@@ -78,22 +99,23 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
     return {
       editorText: '',
       cursorOffset: 0,
+      caretRequest: null,
       run: { status: 'idle' },
       setEditorText: (text) => patch({ editorText: text }),
       setCursorOffset: (offset) => patch({ cursorOffset: offset }),
       insertAtCursor: (text) => {
         const { editorText, cursorOffset } = get();
         const next = insertAt(editorText, cursorOffset, text);
-        patch({ editorText: next.text, cursorOffset: next.cursor });
+        patch({ editorText: next.text, cursorOffset: next.cursor, caretRequest: { offset: next.cursor, focus: true, id: ++caretRequestCounter } });
       },
       runAtCursor: () => {
         const { editorText, cursorOffset } = get();
         const block = deps.blockAt(editorText, cursorOffset);
-        startRun(block.text, block.start);
+        startRun(runOriginOf(editorText, block));
       },
       loadAndRun: (text) => {
-        patch({ editorText: text, cursorOffset: 0 });
-        startRun(text, 0);
+        patch({ editorText: text, cursorOffset: 0, caretRequest: { offset: 0, focus: false, id: ++caretRequestCounter } });
+        startRun({ queryText: text, blockStart: 0, blockPosition: { line: 1, column: 1 } });
       },
       cancelRun: () => {
         const { run } = get();

@@ -2,6 +2,7 @@
  * The state of one query run, as a status union (never loose booleans).
  */
 import type { EngineError, RenderSpec, ResultTable } from '../engine';
+import type { LineColumn } from './textPosition';
 
 export type RunState =
   | { readonly status: 'idle' }
@@ -19,6 +20,8 @@ export type RunState =
       readonly error: EngineError;
       /** Offset of the run query block inside the editor text, to place the error marker. */
       readonly blockStart: number;
+      /** Line and column of `blockStart` in the editor text, so the error's position can be shown in editor terms. */
+      readonly blockPosition: LineColumn;
     }
   | { readonly status: 'cancelled'; readonly queryText: string };
 

@@ -19,6 +19,9 @@ function EditorPane(): React.JSX.Element {
   const setEditorText = useAppStore((s) => s.setEditorText);
   const setCursorOffset = useAppStore((s) => s.setCursorOffset);
   const runAtCursor = useAppStore((s) => s.runAtCursor);
+  const caretRequest = useAppStore((s) => s.caretRequest);
+  const running = useAppStore((s) => s.run.status === 'running');
+  const cancelRun = useAppStore((s) => s.cancelRun);
   // Recomputed only when the run changes: the editor clears the marker when the text
   // changes, and a fresh marker object on every keystroke would bring it back.
   const errorMarker = useMemo(() => errorMarkerFor(run, store.getState().editorText.length), [run, store]);
@@ -28,8 +31,11 @@ function EditorPane(): React.JSX.Element {
       onChange={setEditorText}
       onCursorChange={setCursorOffset}
       onRun={runAtCursor}
+      running={running}
+      onCancel={cancelRun}
       tables={tables}
       errorMarker={errorMarker}
+      caretRequest={caretRequest}
     />
   );
 }

@@ -1,25 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useAppStore, loadedStatus } from '../../state';
-import type { LoadedStatus } from '../../state';
-
-/** The text of the loaded-data status. */
-function statusText(status: LoadedStatus, t: TFunction<'app'>): string {
-  switch (status.kind) {
-    case 'loadingSample':
-      return t('status.loadingSample');
-    case 'sampleFailed':
-      return t('status.sampleFailed', { message: status.message });
-    case 'empty':
-      return t('status.empty');
-    case 'loaded':
-      return t(`status.${status.source}`, { rows: status.rows, count: status.tableCount, files: status.fileCount });
-    default: {
-      const never: never = status;
-      return never;
-    }
-  }
-}
+import { statusText } from './statusText';
 
 /** The page header: app name and what is loaded. */
 export function Header(): React.JSX.Element {

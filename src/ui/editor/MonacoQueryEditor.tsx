@@ -19,20 +19,47 @@ type StandaloneEditor = monaco.editor.IStandaloneCodeEditor;
  */
 const EDITOR_THEME = themeNames.light;
 
+/**
+ * Whether this page has switched Monaco to "Tab moves focus" yet. Monaco keeps that mode
+ * in one global toggle (Ctrl+M flips it), so it is switched once per page: a remount must
+ * not flip it back, and a user who turned it off keeps their choice.
+ */
+let tabMovesFocusSet = false;
+
+/** Monaco's action behind Ctrl+M (toggle whether Tab inserts a tab or moves the focus). */
+const TOGGLE_TAB_FOCUS_ACTION_ID = 'editor.action.toggleTabFocusMode';
+
+/** Monaco context key: a query runs now. */
+const QUERY_RUNNING_CONTEXT_KEY = 'logExplorerQueryRunning';
+
+/** When Escape in the editor cancels the running query (Monaco context-key expression). */
+const ESCAPE_CANCELS_WHEN = [
+  QUERY_RUNNING_CONTEXT_KEY,
+  '!suggestWidgetVisible',
+  '!findWidgetVisible',
+  '!parameterHintsVisible',
+  '!renameInputVisible',
+  '!inSnippetMode',
+  '!editorHasMultipleSelections',
+  '!markersNavigationVisible',
+  '!referenceSearchVisible',
+].join(' && ');
+
 /** Id of the run action (also reachable from Monaco's command palette, F1). */
 export const RUN_QUERY_ACTION_ID = 'logExplorer.runQuery';
 
 /** The Monaco editor with KQL language support; see `QueryEditorProps`. */
 export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element {
-  const { value, onChange, onCursorChange, onRun, tables, errorMarker } = props;
+  const { value, onChange, onCursorChange, onRun, onCancel, running = false, tables, errorMarker, caretRequest } = props;
   const { t } = useTranslation('editor');
   const [editor, setEditor] = useState<StandaloneEditor | null>(null);
 
   // Monaco listeners are registered once at mount; they call the latest callbacks.
-  const callbacks = useRef({ onCursorChange, onRun });
+  const callbacks = useRef({ onCursorChange, onRun, onCancel });
   useEffect(() => {
-    callbacks.current = { onCursorChange, onRun };
-  }, [onCursorChange, onRun]);
+    callbacks.current = { onCursorChange, onRun, onCancel };
+  }, [onCursorChange, onRun, onCancel]);
+  const runningKey = useRef<monaco.editor.IContextKey<boolean> | null>(null);
 
   const handleMount: OnMount = (mounted) => {
     mounted.addAction({
@@ -41,6 +68,19 @@ export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element 
       keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Enter, monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => callbacks.current.onRun(),
     });
+    // Escape cancels a running query, unless one of Monaco's own uses of Escape applies
+    // (closing completion, find, hints, snippets, extra cursors): a keybinding added here
+    // takes precedence over the built-in ones whenever its condition holds.
+    runningKey.current = mounted.createContextKey(QUERY_RUNNING_CONTEXT_KEY, running);
+    mounted.addCommand(monaco.KeyCode.Escape, () => callbacks.current.onCancel?.(), ESCAPE_CANCELS_WHEN);
+    // Keyboard users must be able to Tab past the editor to the results (no keyboard trap);
+    // a query rarely needs a tab character. Tab still accepts a visible completion, and
+    // Ctrl+M switches back to inserting tabs.
+    if (!tabMovesFocusSet) {
+      tabMovesFocusSet = true;
+      // A command of Monaco's (not an editor action), so it runs through `trigger`.
+      mounted.trigger('logExplorer', TOGGLE_TAB_FOCUS_ACTION_ID, null);
+    }
     mounted.onDidChangeCursorPosition((event) => {
       const model = mounted.getModel();
       if (model) callbacks.current.onCursorChange(model.getOffsetAt(event.position));
@@ -52,6 +92,10 @@ export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element 
     });
     setEditor(mounted);
   };
+
+  useEffect(() => {
+    runningKey.current?.set(running);
+  }, [editor, running]);
 
   const tablesKey = useMemo(() => schemaKey(tables), [tables]);
   const tablesRef = useRef(tables);
@@ -69,6 +113,21 @@ export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element 
     const model = editor?.getModel();
     if (model) setEngineMarker(model, errorMarker);
   }, [editor, errorMarker]);
+
+  // A caret request comes with a new `value`. @monaco-editor/react applies a new value by
+  // replacing the whole model text in its own effect, which leaves Monaco's caret at the end
+  // of that edit; child effects run before this one, so the text is in the model here and
+  // the caret can be put where the state asked.
+  const appliedCaretRequest = useRef<number | null>(null);
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!editor || !model || !caretRequest || appliedCaretRequest.current === caretRequest.id) return;
+    appliedCaretRequest.current = caretRequest.id;
+    const position = model.getPositionAt(caretRequest.offset);
+    editor.setPosition(position);
+    editor.revealPositionInCenterIfOutsideViewport(position);
+    if (caretRequest.focus) editor.focus();
+  }, [editor, caretRequest]);
 
   const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
     () => ({

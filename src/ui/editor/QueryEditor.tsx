@@ -8,7 +8,7 @@ import { EditorLoadBoundary } from './EditorLoadBoundary';
 import { EditorPlaceholder } from './EditorPlaceholder';
 import type { QueryEditorProps } from './queryEditorProps';
 
-export type { EditorErrorMarker, QueryEditorProps } from './queryEditorProps';
+export type { EditorCaretRequest, EditorErrorMarker, QueryEditorProps } from './queryEditorProps';
 
 const MonacoQueryEditor = lazy(() => import('./MonacoQueryEditor'));
 

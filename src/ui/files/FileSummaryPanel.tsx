@@ -25,7 +25,7 @@ function FileSummary(props: { readonly summary: FileLoadSummary }): React.JSX.El
       ) : (
         <ul className="file-summary-tables">
           {tables.map(({ table, rows }) => (
-            <li key={table}>{t('files.rowsInTable', { table, rows })}</li>
+            <li key={table}>{t('files.rowsInTable', { table, count: rows })}</li>
           ))}
         </ul>
       )}
@@ -34,7 +34,7 @@ function FileSummary(props: { readonly summary: FileLoadSummary }): React.JSX.El
           <summary>{t('files.unmapped', { count: unmapped.length })}</summary>
           <ul>
             {unmapped.map((u) => (
-              <li key={`${u.table}.${u.field}`}>{t('files.unmappedField', { table: u.table, field: u.field, records: u.records })}</li>
+              <li key={`${u.table}.${u.field}`}>{t('files.unmappedField', { table: u.table, field: u.field, count: u.records })}</li>
             ))}
           </ul>
         </details>

@@ -19,7 +19,7 @@ export function LoadProgress(props: { readonly load: Extract<FileLoadState, { st
         name: progress.fileName,
         read: formatBytes(progress.bytesRead, i18n.language),
         total: formatBytes(progress.totalBytes, i18n.language),
-        rows: progress.rows,
+        count: progress.rows,
       })
     : t('files.progressWaiting', { count: fileNames.length });
   return (

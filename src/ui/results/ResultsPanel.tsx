@@ -2,15 +2,19 @@
  * The results area: "Results" and "Chart" tabs over the current run. A successful run
  * with a chart `render` opens on the Chart tab; anything else opens on Results.
  */
-import { useId, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunState } from '../../state/runState';
+import { errorPositionFor } from '../../state/queryLogic';
 import type { RenderSpec, ResultTable } from '../../engine';
-import { ChartPanel } from '../chart/ChartPanel';
 import { chartKindOf } from '../chart/chartData';
 import { ResultsGrid } from './ResultsGrid';
 import { CancelledNotice, ErrorNotice, IdleNotice, RunningNotice } from './RunNotices';
 import './results.css';
+
+// The chart panel pulls in recharts (about a third of the main bundle); it loads when a
+// result is first shown on the Chart tab, so the first paint does not wait for it.
+const ChartPanel = lazy(() => import('../chart/ChartPanel').then((m) => ({ default: m.ChartPanel })));
 
 /** The two views of a result. */
 export type ResultsTab = 'results' | 'chart';
@@ -121,10 +125,16 @@ function PanelContent(props: { run: RunState; tab: ResultsTab; table: ResultTabl
     case 'cancelled':
       return <CancelledNotice />;
     case 'error':
-      return <ErrorNotice error={run.error} queryText={run.queryText} />;
+      return <ErrorNotice error={run.error} position={errorPositionFor(run)} />;
     case 'success': {
       if (table === undefined) return <EmptyResult />;
-      if (tab === 'chart') return <ChartPanel table={table} render={run.render} />;
+      if (tab === 'chart') {
+        return (
+          <Suspense fallback={<ChartLoading />}>
+            <ChartPanel table={table} render={run.render} />
+          </Suspense>
+        );
+      }
       return (
         <>
           {isUnsupportedRender(run.render) && (
@@ -144,6 +154,16 @@ function PanelContent(props: { run: RunState; tab: ResultsTab; table: ResultTabl
   }
 }
 
+/** What the Chart tab shows while the chart code loads (once per page). */
+function ChartLoading(): JSX.Element {
+  const { t } = useTranslation('results');
+  return (
+    <p className="results-notice" role="status" aria-busy="true">
+      {t('chartLoading')}
+    </p>
+  );
+}
+
 function EmptyResult(): JSX.Element {
   const { t } = useTranslation('results');
   return <p className="results-notice">{t('noColumns')}</p>;
@@ -161,7 +181,7 @@ function TableSelector(props: { tables: readonly ResultTable[]; selected: number
     <select className="results-table-select" aria-label={t('tableSelector')} value={props.selected} onChange={(e) => props.onSelect(Number(e.target.value))}>
       {props.tables.map((table, i) => (
         <option key={i} value={i}>
-          {t('tableOption', { name: table.name, formatted: count.format(table.rowCount) })}
+          {t('tableOption', { name: table.name, count: table.rowCount, formatted: count.format(table.rowCount) })}
         </option>
       ))}
     </select>

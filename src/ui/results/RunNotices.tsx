@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineError } from '../../engine';
-import { lineColumnAt } from './errorPosition';
+import type { LineColumn } from '../../state';
 
 /** How often the elapsed time of a running query is refreshed. */
 const ELAPSED_REFRESH_MS = 100;
@@ -44,11 +44,13 @@ export function CancelledNotice(): JSX.Element {
   );
 }
 
-/** The error of a failed run: message, code and, when it has a span, its line and column in `queryText`. */
-export function ErrorNotice(props: { readonly error: EngineError; readonly queryText: string }): JSX.Element {
+/**
+ * The error of a failed run: message, code and, when known, where it starts in the editor
+ * text (`errorPositionFor` of the state: editor lines, not lines of the run block).
+ */
+export function ErrorNotice(props: { readonly error: EngineError; readonly position: LineColumn | null }): JSX.Element {
   const { t } = useTranslation('results');
-  const { error, queryText } = props;
-  const position = error.span === null ? null : lineColumnAt(queryText, error.span.start);
+  const { error, position } = props;
   return (
     <div className="results-notice results-notice--error" role="alert">
       <p className="results-error-title">{t('error.title')}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineColumnAt } from './errorPosition';
+import { lineColumnAt, positionWithin } from './textPosition';
 
 describe('lineColumnAt', () => {
   it('counts lines and columns from 1', () => {
@@ -15,5 +15,17 @@ describe('lineColumnAt', () => {
   it('clamps offsets outside the text', () => {
     expect(lineColumnAt('abc', 99)).toEqual({ line: 1, column: 4 });
     expect(lineColumnAt('abc', -3)).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('positionWithin', () => {
+  it('agrees with counting in the whole text, on the first and on later lines of the piece', () => {
+    const whole = 'A | take 1\n\n  T | where Foo > 1\n| where Bar < 2';
+    const pieceStart = whole.indexOf('T |');
+    const piece = whole.slice(pieceStart);
+    for (const word of ['Foo', 'Bar', 'T |']) {
+      const inPiece = lineColumnAt(piece, piece.indexOf(word));
+      expect(positionWithin(lineColumnAt(whole, pieceStart), inPiece), word).toEqual(lineColumnAt(whole, whole.indexOf(word)));
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Line and column of an error offset, computed at the edge (error text) as the
- * architecture asks: offsets inside, line/column only where a person reads them.
+ * Line and column of an offset, computed at the edge (error text) as the architecture
+ * asks: offsets inside, line/column only where a person reads them.
  */
 
 /** A 1-based line and column (column counted in UTF-16 code units, as editors do). */
@@ -29,4 +29,13 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
     }
   }
   return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * The position in an enclosing text of `inner`, a position inside a piece of that text
+ * that starts at `pieceStart`: lines add up; the column shifts only on the piece's first line.
+ */
+export function positionWithin(pieceStart: LineColumn, inner: LineColumn): LineColumn {
+  if (inner.line === 1) return { line: pieceStart.line, column: pieceStart.column + inner.column - 1 };
+  return { line: pieceStart.line + inner.line - 1, column: inner.column };
 }
