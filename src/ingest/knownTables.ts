@@ -17,6 +17,7 @@ export const CONTAINER_REGISTRY_LOGIN_EVENTS = 'ContainerRegistryLoginEvents';
 export const AZURE_METRICS = 'AzureMetrics';
 export const EVENT = 'Event';
 export const SYSLOG = 'Syslog';
+export const AZURE_ACTIVITY = 'AzureActivity';
 
 /** The known tables' schemas by table name. */
 export const KNOWN_TABLES: ReadonlyMap<string, readonly ColumnSchema[]> = new Map([
@@ -41,6 +42,14 @@ export const KNOWN_TABLES: ReadonlyMap<string, readonly ColumnSchema[]> = new Ma
   [SYSLOG, cols(`
     TenantId SourceSystem TimeGenerated:datetime Computer EventTime:datetime Facility HostName SeverityLevel
     SyslogMessage ProcessID:int HostIP ProcessName MG Type _ResourceId`)],
+  // Columns and order of the AzureActivity reference page (MicrosoftDocs/azure-reference-other
+  // azure-monitor-ref/tables/azureactivity.md, 2021), which lists them alphabetically.
+  [AZURE_ACTIVITY, cols(`
+    ActivityStatus ActivityStatusValue ActivitySubstatus ActivitySubstatusValue Authorization Authorization_d:dynamic
+    Caller CallerIpAddress Category CategoryValue Claims Claims_d:dynamic CorrelationId EventDataId
+    EventSubmissionTimestamp:datetime Hierarchy HTTPRequest Level OperationId OperationName OperationNameValue
+    Properties Properties_d:dynamic Resource ResourceGroup _ResourceId ResourceId ResourceProvider
+    ResourceProviderValue SourceSystem SubscriptionId _SubscriptionId TenantId TimeGenerated:datetime Type`)],
 ]);
 
 /** Resource-log `category` values and the table each lands in. */
