@@ -73,6 +73,14 @@ export class FieldLookup {
     return nested?.value;
   }
 
+  /** The fields no `get` asked for, with their values; `nested` for those inside `properties`. */
+  unusedFields(): { readonly key: string; readonly value: unknown; readonly nested: boolean }[] {
+    const fields: { key: string; value: unknown; nested: boolean }[] = [];
+    for (const field of this.top.values()) if (!field.used) fields.push({ key: field.key, value: field.value, nested: false });
+    for (const field of this.properties.values()) if (!field.used) fields.push({ key: field.key, value: field.value, nested: true });
+    return fields;
+  }
+
   /** Names of the fields no `get` asked for; nested ones as `properties.<key>`. */
   unusedFieldNames(): string[] {
     const names: string[] = [];

@@ -101,15 +101,28 @@ export async function* readLineBatches(
   blob: BlobLike,
   options: { chunkSize?: number; cancel?: CancelSignal } = {},
 ): AsyncGenerator<{ lines: NumberedLine[]; progress: ReadProgress }> {
+  for await (const { lines, bytesRead } of readLineBatchesFrom(readChunks(blob, options.chunkSize), options.cancel)) {
+    yield { lines, progress: { bytesRead, totalBytes: blob.size } };
+  }
+}
+
+/**
+ * Decodes a stream of UTF-8 byte chunks and yields batches of complete lines, one batch per
+ * chunk (the last batch holds the final line), with the bytes consumed so far.
+ * Throws `ReadCancelled` when `cancel` fires between chunks.
+ */
+export async function* readLineBatchesFrom(
+  chunks: AsyncIterable<Uint8Array>,
+  cancel?: CancelSignal,
+): AsyncGenerator<{ lines: NumberedLine[]; bytesRead: number }> {
   const decoder = new TextDecoder('utf-8');
   const splitter = new LineSplitter();
   let bytesRead = 0;
-  for await (const chunk of readChunks(blob, options.chunkSize)) {
-    if (options.cancel?.isCancelled()) throw new ReadCancelled();
+  for await (const chunk of chunks) {
+    if (cancel?.isCancelled()) throw new ReadCancelled();
     bytesRead += chunk.byteLength;
-    const lines = splitter.push(decoder.decode(chunk, { stream: true }));
-    yield { lines, progress: { bytesRead, totalBytes: blob.size } };
+    yield { lines: splitter.push(decoder.decode(chunk, { stream: true })), bytesRead };
   }
   const tail = splitter.push(decoder.decode());
-  yield { lines: [...tail, ...splitter.end()], progress: { bytesRead, totalBytes: blob.size } };
+  yield { lines: [...tail, ...splitter.end()], bytesRead };
 }

@@ -13,8 +13,24 @@ import { parseIsoDatetime } from '../engine/types/datetime';
 
 /** The outcome of mapping one record: a row of `table` in its schema order, or why it was skipped. */
 export type RecordMapping =
-  | { readonly kind: 'row'; readonly table: string; readonly row: CellInput[]; readonly unmappedFields: string[] }
+  | {
+      readonly kind: 'row';
+      readonly table: string;
+      readonly row: CellInput[];
+      /** Names of the fields no documented column takes; nested ones as `properties.<key>`. */
+      readonly unmappedFields: string[];
+      /** The same fields with their values (`nested` for those inside `properties`), to keep as extra columns. */
+      readonly extraFields: readonly ExtraField[];
+    }
   | { readonly kind: 'skip'; readonly reason: string };
+
+/** A raw field that no documented column takes. */
+export interface ExtraField {
+  readonly key: string;
+  readonly value: unknown;
+  /** True when the field sits inside the record's `properties` bag. */
+  readonly nested: boolean;
+}
 
 /** What a column's value is computed from, besides the record's fields. */
 interface RecordContext {
@@ -115,5 +131,7 @@ export function mapRecord(record: unknown): RecordMapping {
   };
   const resolvers = isMetric ? METRIC_RESOLVERS : LOG_RESOLVERS;
   const row = schemaOf(table).map((column) => (resolvers[column.name] ?? byName)(context, column));
-  return { kind: 'row', table, row, unmappedFields: fields.unusedFieldNames() };
+  const extraFields = fields.unusedFields();
+  const unmappedFields = extraFields.map((f) => (f.nested ? `properties.${f.key}` : f.key));
+  return { kind: 'row', table, row, unmappedFields, extraFields };
 }

@@ -24,9 +24,12 @@ describe('loadResourceLogFile: PT1H.json JSON Lines', () => {
   it('loads repository, login and metric records into their tables with the known schemas', async () => {
     const result = await loadResourceLogFile(testFile('pt1h-mixed.json'));
     expect(result.error).toBeUndefined();
-    expect(result.format).toBe('json-lines');
+    expect(result.format).toBe('resource-log-jsonl');
     expect(result.rowsByTable).toEqual({ [REPO]: 2, [LOGIN]: 1, [METRICS]: 2 });
-    for (const table of result.tables) expect(table.schema).toEqual(KNOWN_TABLES.get(table.name));
+    // The documented schema first, then the fields no documented column takes (kept, not dropped).
+    expect(tableNamed(result.tables, REPO).schema).toEqual([...KNOWN_TABLES.get(REPO)!, { name: 'level', type: 'string' }]);
+    expect(tableNamed(result.tables, LOGIN).schema).toEqual(KNOWN_TABLES.get(LOGIN));
+    expect(tableNamed(result.tables, METRICS).schema).toEqual([...KNOWN_TABLES.get(METRICS)!, { name: 'ApiName', type: 'string' }]);
 
     const [pull, push] = rowObjects(tableNamed(result.tables, REPO));
     expect(pull).toEqual({
@@ -53,6 +56,7 @@ describe('loadResourceLogFile: PT1H.json JSON Lines', () => {
       UserAgent: 'containerd/1.7.15',
       Type: REPO,
       _ResourceId: RESOURCE_ID.toLowerCase(),
+      level: 'Informational',
     });
     // Top-level fields, `size` as text, category in another case, no digest/correlation id.
     expect(push).toMatchObject({
@@ -131,9 +135,34 @@ describe('loadResourceLogFile: PT1H.json JSON Lines', () => {
     ]);
   });
 
-  it('reports fields that no column takes, per table', async () => {
+  it('keeps fields that no column takes as extra columns and reports them per table', async () => {
     const result = await loadResourceLogFile(testFile('pt1h-mixed.json'));
-    expect(result.unmappedFields).toEqual({ [REPO]: { level: 1 }, [METRICS]: { ApiName: 1 } });
+    expect(result.extraColumns).toEqual({ [REPO]: { level: 1 }, [METRICS]: { ApiName: 1 } });
+    expect(rowObjects(tableNamed(result.tables, REPO)).map((r) => r.level)).toEqual(['Informational', '']);
+    expect(rowObjects(tableNamed(result.tables, METRICS)).map((r) => r.ApiName)).toEqual(['', 'GetBlob']);
+  });
+
+  it('types extra columns from their values, prefixes nested fields and renames a field whose name a column already has', async () => {
+    const lines = [
+      { time: '2024-05-01T10:00:00Z', category: 'ContainerRegistryLoginEvents', attempts: 2, ratio: 1, ok: true, tags: { a: 1 }, tenantId: 't-1', properties: { attempts: 'x' } },
+      { time: '2024-05-01T10:00:01Z', category: 'ContainerRegistryLoginEvents', ratio: 0.5, ok: false, tags: 'plain' },
+    ].map((r) => JSON.stringify(r));
+    const result = await loadResourceLogFile(textFile(lines.join('\n')));
+    const table = tableNamed(result.tables, LOGIN);
+    expect(table.schema.slice(KNOWN_TABLES.get(LOGIN)!.length)).toEqual([
+      { name: 'attempts', type: 'long' },
+      { name: 'ratio', type: 'real' },
+      { name: 'ok', type: 'bool' },
+      { name: 'tags', type: 'dynamic' },
+      { name: 'raw_tenantId', type: 'string' },
+      { name: 'properties_attempts', type: 'string' },
+    ]);
+    expect(rowObjects(table).map((r) => [r.attempts, r.ratio, r.ok, r.tags, r.raw_tenantId, r.properties_attempts])).toEqual([
+      [2, 1, true, { a: 1 }, 't-1', 'x'],
+      [null, 0.5, false, 'plain', '', ''],
+    ]);
+    expect(result.extraColumns).toEqual({ [LOGIN]: { attempts: 1, ratio: 2, ok: 2, tags: 2, raw_tenantId: 1, properties_attempts: 1 } });
+    expect(result.warnings).toEqual([`${LOGIN}: field tenantId -> raw_tenantId (its name is taken by another column)`]);
   });
 
   it('reads CRLF files without carriage returns in values and ignores blank lines', async () => {
@@ -164,7 +193,7 @@ describe('loadResourceLogFile: PT1H.json JSON Lines', () => {
     });
     const login = JSON.stringify({ time: '2024-05-01T10:00:02Z', category: 'ContainerRegistryLoginEvents', operationName: 'Login' });
     const result = await loadResourceLogFile(textFile(`${login}\n${envelope}\n${envelope}\n`));
-    expect(result.format).toBe('json-lines');
+    expect(result.format).toBe('resource-log-jsonl');
     expect(result.rowsByTable).toEqual({ [LOGIN]: 3 });
     expect(result.skipped).toEqual([
       { line: 2, reason: 'record 2: unknown category: Nope' },
@@ -187,7 +216,7 @@ describe('loadResourceLogFile: legacy {"records":[...]} form', () => {
   it('loads a pretty-printed records document, numbering skipped entries by record', async () => {
     const result = await loadResourceLogFile(testFile('records-legacy.json'));
     expect(result.error).toBeUndefined();
-    expect(result.format).toBe('records-json');
+    expect(result.format).toBe('resource-log-records');
     expect(result.rowsByTable).toEqual({ [REPO]: 1, [METRICS]: 1 });
     expect(result.skippedCount).toBe(1);
     expect(result.skipped[0].line).toBe(2);
@@ -208,7 +237,7 @@ describe('loadResourceLogFile: legacy {"records":[...]} form', () => {
     const envelope = (second: number) => JSON.stringify({ records: [{ time: `2024-05-01T10:00:0${second}Z`, category: 'ContainerRegistryLoginEvents' }] });
     const result = await loadResourceLogFile(textFile(`${envelope(1)}\n${envelope(2)}\n`), { maxRecordsDocumentBytes: 100, chunkSize: 16 });
     expect(result.error).toBeUndefined();
-    expect(result.format).toBe('json-lines');
+    expect(result.format).toBe('resource-log-jsonl');
     expect(result.rowsByTable).toEqual({ [LOGIN]: 2 });
   });
 
@@ -311,7 +340,7 @@ describe('loadResourceLogFile: streaming', () => {
         cancelled = true;
       },
     });
-    expect(result.error).toBe('Loading was cancelled');
+    expect(result.error).toBe('cancelled');
     expect(result.tables).toEqual([]);
     expect(events).toHaveLength(1);
   });

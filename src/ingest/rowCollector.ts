@@ -1,11 +1,14 @@
 /**
  * Collects the rows of one file per table, plus the bookkeeping a load reports:
- * skipped lines (all counted, the first ones listed) and fields no column took.
+ * skipped lines (all counted, the first ones listed) and fields no documented column took
+ * (kept as extra columns appended after the documented ones).
  */
 import type { Table } from '../engine/table/table';
 import { appendValue, TableBuilder } from '../engine/table/builder';
 import { KNOWN_TABLES } from './knownTables';
+import type { RecordMapping } from './recordMapping';
 import { mapRecord } from './recordMapping';
+import { ExtraColumns } from './load/extraColumns';
 
 /** How many skipped lines a load lists (all are counted). */
 export const MAX_LISTED_SKIPPED = 20;
@@ -17,14 +20,23 @@ export interface SkippedLine {
   readonly reason: string;
 }
 
+/** One destination table's rows: the documented columns plus the extra ones. */
+interface TableRows {
+  readonly builder: TableBuilder;
+  readonly extras: ExtraColumns;
+}
+
+/** Maps a parsed record to a row of its table (defaults to `mapRecord`). */
+export type RecordMapper = (record: unknown) => RecordMapping;
+
 /** Accumulates mapped records of one file. */
 export class RowCollector {
-  private readonly builders = new Map<string, TableBuilder>();
-  /** Per table, per raw field name: how many records carried a field no column took. */
-  readonly unmappedFields: Record<string, Record<string, number>> = {};
+  private readonly tables = new Map<string, TableRows>();
   readonly skipped: SkippedLine[] = [];
   skippedCount = 0;
   rows = 0;
+
+  constructor(private readonly mapper: RecordMapper = mapRecord) {}
 
   /** Records a skipped line. */
   skip(line: number, reason: string): void {
@@ -34,19 +46,16 @@ export class RowCollector {
 
   /** Maps `record` and appends it, or records why it was skipped (`reasonPrefix` names a record inside a line). */
   add(record: unknown, line: number, reasonPrefix = ''): void {
-    const mapped = mapRecord(record);
+    const mapped = this.mapper(record);
     switch (mapped.kind) {
       case 'skip':
         this.skip(line, reasonPrefix + mapped.reason);
         return;
       case 'row': {
-        const builder = this.builderFor(mapped.table);
-        builder.columns.forEach((column, i) => appendValue(column, mapped.row[i]));
+        const rows = this.rowsFor(mapped.table);
+        if (mapped.extraFields.length > 0) rows.extras.add(rows.builder.rowCount, mapped.extraFields);
+        rows.builder.columns.forEach((column, i) => appendValue(column, mapped.row[i]));
         this.rows++;
-        if (mapped.unmappedFields.length > 0) {
-          const counts = (this.unmappedFields[mapped.table] ??= {});
-          for (const field of mapped.unmappedFields) counts[field] = (counts[field] ?? 0) + 1;
-        }
         return;
       }
       default: {
@@ -56,19 +65,50 @@ export class RowCollector {
     }
   }
 
-  private builderFor(table: string): TableBuilder {
-    let builder = this.builders.get(table);
-    if (builder === undefined) {
-      const schema = KNOWN_TABLES.get(table);
-      if (schema === undefined) throw new Error(`no known schema for table ${table}`);
-      builder = new TableBuilder(table, schema);
-      this.builders.set(table, builder);
-    }
-    return builder;
+  /** Per table, per extra column: how many rows carried the field it keeps. */
+  get extraColumns(): Record<string, Record<string, number>> {
+    const result: Record<string, Record<string, number>> = {};
+    for (const [name, rows] of this.tables) if (rows.extras.size > 0) result[name] = rows.extras.counts();
+    return result;
   }
 
-  /** The tables that received rows, in order of first row. */
+  /** Per table, per raw field name: how many records carried a field that no documented column takes. */
+  get unmappedFields(): Record<string, Record<string, number>> {
+    return this.extraColumns;
+  }
+
+  /** Notes for fields whose extra column got another name than the field (a clash). */
+  get warnings(): string[] {
+    const notes: string[] = [];
+    for (const [name, rows] of this.tables) {
+      for (const rename of rows.extras.renamed) notes.push(`${name}: field ${rename} (its name is taken by another column)`);
+    }
+    return notes;
+  }
+
+  private rowsFor(table: string): TableRows {
+    let rows = this.tables.get(table);
+    if (rows === undefined) {
+      const schema = KNOWN_TABLES.get(table);
+      if (schema === undefined) throw new Error(`no known schema for table ${table}`);
+      rows = { builder: new TableBuilder(table, schema), extras: new ExtraColumns(schema) };
+      this.tables.set(table, rows);
+    }
+    return rows;
+  }
+
+  /** The tables that received rows, in order of first row; extra columns after the documented ones. */
   finish(): Table[] {
-    return [...this.builders.values()].map((b) => b.finish());
+    return [...this.tables.values()].map(({ builder, extras }) => {
+      const documented = builder.finish();
+      if (extras.size === 0) return documented;
+      const extra = extras.finish(documented.rowCount);
+      return {
+        name: documented.name,
+        schema: [...documented.schema, ...extra.map((e) => e.schema)],
+        columns: [...documented.columns, ...extra.map((e) => e.column)],
+        rowCount: documented.rowCount,
+      };
+    });
   }
 }

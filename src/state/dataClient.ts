@@ -3,9 +3,9 @@
  * `DataWorkerClient`). The store is written against this interface so it can be
  * created with the real client in the page; `DataWorkerClient` satisfies it structurally.
  */
-import type { FileLoadProgress, FileLoadSummary, QueryResponse, TableInfo } from '../worker/protocol';
+import type { FileLoadProgress, LoadFilesResult, QueryResponse, TableInfo } from '../worker/protocol';
 
-export type { FileLoadProgress } from '../worker/protocol';
+export type { FileLoadProgress, LoadFilesResult } from '../worker/protocol';
 
 /** The worker's answer to one query: a result, a structured engine error, or a request failure. */
 export type QueryReply = QueryResponse;
@@ -33,8 +33,17 @@ export interface DataClient {
   loadSample(options: SampleRequest): Promise<Readonly<Record<string, number>>>;
   /** Runs `text` with `now()` fixed at `nowMs`. */
   runQuery(text: string, nowMs: number): RunningQuery;
-  /** Loads files into the tables; resolves with one summary per file. */
-  loadFiles(files: File[], onProgress: (progress: FileLoadProgress) => void): Promise<readonly FileLoadSummary[]>;
+  /**
+   * Loads files into the tables; resolves with one summary per file (per zip entry) and whether
+   * the load was cancelled. `paths` names each file (its path inside a dropped folder).
+   */
+  loadFiles(files: File[], onProgress: (progress: FileLoadProgress) => void, paths?: readonly string[]): Promise<LoadFilesResult>;
+  /** Cancels every file load in progress (nothing of them is kept). */
+  cancelLoads(): void;
+  /** Removes a loaded table; resolves with whether it existed. */
+  removeTable(name: string): Promise<boolean>;
+  /** Removes every loaded table. */
+  clearAll(): Promise<void>;
   /** Terminates the worker. */
   dispose(): void;
 }

@@ -21,7 +21,10 @@ function clientAnswering(reply: (text: string) => QueryReply): DataClient {
     ready: () => Promise.resolve(),
     loadSample: () => Promise.resolve({}),
     runQuery: (text) => ({ result: Promise.resolve(reply(text)), cancel: () => {} }),
-    loadFiles: () => Promise.resolve([]),
+    loadFiles: () => Promise.resolve({ summaries: [], cancelled: false }),
+    cancelLoads: () => {},
+    removeTable: () => Promise.resolve(false),
+    clearAll: () => Promise.resolve(),
     dispose: () => {},
   };
 }

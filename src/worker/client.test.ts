@@ -46,13 +46,15 @@ describe('DataWorkerClient over a MessageChannel', () => {
     const tableLists: (readonly TableInfo[])[] = [];
     client.onTables((tables) => tableLists.push(tables));
     const progress: FileLoadProgress[] = [];
-    const summaries = await client.loadFiles([ingestFile('pt1h-mixed.json'), ingestFile('pt1h-crlf.json')], (p) => progress.push(p));
+    const { summaries, cancelled } = await client.loadFiles([ingestFile('pt1h-mixed.json'), ingestFile('pt1h-crlf.json')], (p) => progress.push(p));
 
-    // Why not fileName: Node's MessagePort clones a File as a plain Blob (browsers keep the File).
-    expect(summaries.map((s) => [s.format, s.rowsByTable, s.skippedCount])).toEqual([
-      ['json-lines', { ContainerRegistryRepositoryEvents: 2, ContainerRegistryLoginEvents: 1, AzureMetrics: 2 }, 4],
-      ['json-lines', { ContainerRegistryLoginEvents: 2 }, 0],
+    // The names travel as paths (Node's MessagePort clones a File as a plain Blob, losing its name).
+    expect(cancelled).toBe(false);
+    expect(summaries.map((s) => [s.fileName, s.format, s.rowsByTable, s.skippedCount])).toEqual([
+      ['pt1h-mixed.json', 'resource-log-jsonl', { ContainerRegistryRepositoryEvents: 2, ContainerRegistryLoginEvents: 1, AzureMetrics: 2 }, 4],
+      ['pt1h-crlf.json', 'resource-log-jsonl', { ContainerRegistryLoginEvents: 2 }, 0],
     ]);
+    expect(progress.at(-1)).toMatchObject({ fileIndex: 1, fileCount: 2, setTotalBytes: ingestFile('pt1h-mixed.json').size + ingestFile('pt1h-crlf.json').size });
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.at(-1)?.rows).toBe(2);
 
@@ -96,6 +98,31 @@ describe('DataWorkerClient over a MessageChannel', () => {
     const reply = await running.result;
     expect(reply.type).toBe('queryError');
     if (reply.type === 'queryError') expect(reply.error.code).toBe('E_CANCELLED');
+  });
+
+  it('removes a table and clears everything, with the table list following', async () => {
+    const { client } = connect();
+    const tableLists: (readonly TableInfo[])[] = [];
+    client.onTables((tables) => tableLists.push(tables));
+    await client.loadFiles([ingestFile('pt1h-mixed.json')], () => undefined, ['logs/PT1H.json']);
+    await expect(client.removeTable('AzureMetrics')).resolves.toBe(true);
+    await expect(client.removeTable('AzureMetrics')).resolves.toBe(false);
+    await expect.poll(() => tableLists.at(-1)?.map((t) => t.name)).toEqual(['ContainerRegistryLoginEvents', 'ContainerRegistryRepositoryEvents']);
+    await client.clearAll();
+    await expect.poll(() => tableLists.at(-1)).toEqual([]);
+  });
+
+  it('cancels a running load: it resolves as cancelled and keeps nothing', async () => {
+    const { client } = connect();
+    const big = new File([`${'{"time":"2024-05-01T10:00:00Z","category":"ContainerRegistryLoginEvents"}\n'.repeat(200_000)}`], 'big.json');
+    let cancelledOnce = false;
+    const result = await client.loadFiles([big], () => {
+      if (!cancelledOnce) client.cancelLoads();
+      cancelledOnce = true;
+    });
+    expect(result.cancelled).toBe(true);
+    const reply = await client.runQuery('ContainerRegistryLoginEvents | count', 0).result;
+    expect(reply.type).toBe('queryError');
   });
 
   it('rejects pending requests and ready() when disposed', async () => {

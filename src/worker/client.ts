@@ -3,9 +3,9 @@
  * worker protocol's request/response messages into promises and listeners.
  */
 import { cancelledError } from '../engine/errors';
-import type { FileLoadProgress, FileLoadSummary, QueryResponse, TableInfo, WorkerRequest, WorkerResponse } from './protocol';
+import type { FileLoadProgress, LoadFilesResult, QueryResponse, TableInfo, WorkerRequest, WorkerResponse } from './protocol';
 
-export type { FileLoadProgress, QueryResponse } from './protocol';
+export type { FileLoadProgress, LoadFilesResult, QueryResponse } from './protocol';
 
 /** The part of a `Worker` (or a `MessagePort`) the client needs. */
 export interface ClientEndpoint {
@@ -46,6 +46,8 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
 export class DataWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, PendingRequest>();
+  /** Ids of `loadFiles` requests not finished yet. */
+  private readonly runningLoads = new Set<number>();
   private readonly tableListeners = new Set<(tables: readonly TableInfo[]) => void>();
   private latestTables: readonly TableInfo[] | null = null;
   private readonly readyState = deferred<void>();
@@ -134,16 +136,71 @@ export class DataWorkerClient {
     };
   }
 
-  /** Loads files into the tables (appending rows); resolves with one summary per file. */
-  loadFiles(files: File[], onProgress: (progress: FileLoadProgress) => void): Promise<readonly FileLoadSummary[]> {
-    const result = deferred<readonly FileLoadSummary[]>();
-    this.request({ type: 'loadFiles', id: 0, files }, (response) => {
+  /**
+   * Loads files into the tables (appending rows); resolves with one summary per file (per
+   * entry of a zip archive) and whether the load was cancelled. `paths` gives the name to
+   * report for each file (its relative path inside a dropped or picked folder).
+   */
+  loadFiles(files: File[], onProgress: (progress: FileLoadProgress) => void, paths?: readonly string[]): Promise<LoadFilesResult> {
+    const result = deferred<LoadFilesResult>();
+    // Names travel explicitly: a File cloned through a MessagePort in Node loses its name.
+    const names = paths ?? files.map((f) => f.name);
+    const id = this.request({ type: 'loadFiles', id: 0, files, paths: names }, (response) => {
       switch (response.type) {
-        case 'loadProgress':
-          onProgress({ fileName: response.fileName, bytesRead: response.bytesRead, totalBytes: response.totalBytes, rows: response.rows });
+        case 'loadProgress': {
+          const { type: _type, id: _id, ...progress } = response;
+          onProgress(progress);
           return false;
+        }
         case 'loadDone':
-          result.resolve(response.summaries);
+          this.runningLoads.delete(id);
+          result.resolve({ summaries: response.summaries, cancelled: response.cancelled === true });
+          return true;
+        case 'failed':
+          this.runningLoads.delete(id);
+          result.reject(new Error(response.message));
+          return true;
+        default:
+          return false;
+      }
+    }, (reason) => {
+      this.runningLoads.delete(id);
+      result.reject(reason);
+    });
+    this.runningLoads.add(id);
+    return result.promise;
+  }
+
+  /** Cancels every file load in progress; each resolves with `cancelled: true` and keeps nothing. */
+  cancelLoads(): void {
+    for (const loadId of this.runningLoads) this.post({ type: 'cancelLoad', id: this.nextId++, loadId });
+  }
+
+  /** Removes a loaded table; resolves with whether it existed. */
+  removeTable(name: string): Promise<boolean> {
+    const result = deferred<boolean>();
+    this.request({ type: 'removeTable', id: 0, name }, (response) => {
+      switch (response.type) {
+        case 'tableRemoved':
+          result.resolve(response.removed);
+          return true;
+        case 'failed':
+          result.reject(new Error(response.message));
+          return true;
+        default:
+          return false;
+      }
+    }, result.reject);
+    return result.promise;
+  }
+
+  /** Removes every loaded table. */
+  clearAll(): Promise<void> {
+    const result = deferred<void>();
+    this.request({ type: 'clearAll', id: 0 }, (response) => {
+      switch (response.type) {
+        case 'cleared':
+          result.resolve();
           return true;
         case 'failed':
           result.reject(new Error(response.message));
@@ -197,6 +254,8 @@ export class DataWorkerClient {
       case 'queryError':
       case 'loadProgress':
       case 'loadDone':
+      case 'tableRemoved':
+      case 'cleared':
       case 'sampleLoaded':
       case 'failed': {
         const request = this.pending.get(response.id);

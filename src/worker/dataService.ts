@@ -9,10 +9,11 @@ import type { Catalog, Table } from '../engine/table/table';
 import type { Column } from '../engine/table/column';
 import type { QueryOutcome, ResultTable } from '../engine/result';
 import { cancelledError, internalError } from '../engine/errors';
-import type { LoadOptions, LoadResult } from '../ingest/resourceLogFile';
-import { loadResourceLogFile } from '../ingest/resourceLogFile';
+import { fingerprintBlob, loadFile } from '../ingest/load';
 import { concatTables } from '../ingest/concatTables';
-import type { FileLoadSummary, TableInfo, WorkerRequest, WorkerResponse } from './protocol';
+import type { TableInfo, WorkerRequest, WorkerResponse } from './protocol';
+import type { FileLoader, Fingerprinter, KnownFile } from './fileLoadRun';
+import { runFileLoad } from './fileLoadRun';
 
 /** Options of one engine run, as `runQuery` in `src/engine/index.ts` takes them. */
 export interface EngineRunOptions {
@@ -35,8 +36,10 @@ export interface SampleOptions {
 export interface DataServiceDeps {
   runQuery(text: string, catalog: Catalog, options: EngineRunOptions): QueryOutcome;
   generateSampleTables(options: SampleOptions): Table[];
-  /** Defaults to `loadResourceLogFile`. */
-  loadFile?(file: File, options: LoadOptions): Promise<LoadResult>;
+  /** Defaults to the ingest `loadFile`. */
+  loadFile?: FileLoader;
+  /** Defaults to the ingest `fingerprintBlob` (SHA-256 of the content). */
+  fingerprint?: Fingerprinter;
 }
 
 /** Sends one response; `transfer` lists buffers to move (not copy) to the page. */
@@ -68,10 +71,16 @@ export class DataService {
   /** Queries cancelled by message before they started (ids of later queries only). */
   private readonly cancelledQueries = new Set<number>();
   private lastStartedQueryId = -1;
-  private readonly loadFile: (file: File, options: LoadOptions) => Promise<LoadResult>;
+  private readonly loadFile: FileLoader;
+  private readonly fingerprint: Fingerprinter;
+  /** Files loaded (or loading), by content fingerprint: a second drop of the same content is skipped. */
+  private readonly knownFiles = new Map<string, KnownFile>();
+  /** `loadFiles` requests cancelled by `cancelLoad` (checked between chunks). */
+  private readonly cancelledLoads = new Set<number>();
 
   constructor(private readonly deps: DataServiceDeps, private readonly post: PostResponse) {
-    this.loadFile = deps.loadFile ?? loadResourceLogFile;
+    this.loadFile = deps.loadFile ?? loadFile;
+    this.fingerprint = deps.fingerprint ?? fingerprintBlob;
   }
 
   /** The loaded tables as a query catalog. */
@@ -102,6 +111,15 @@ export class DataService {
         case 'loadFiles':
           await this.loadFiles(request);
           return;
+        case 'cancelLoad':
+          this.cancelledLoads.add(request.loadId);
+          return;
+        case 'removeTable':
+          this.removeTable(request);
+          return;
+        case 'clearAll':
+          this.clearAll(request);
+          return;
         default: {
           const never: never = request;
           throw new Error(`unknown request ${JSON.stringify(never)}`);
@@ -117,6 +135,7 @@ export class DataService {
   loadSample(request: Extract<WorkerRequest, { type: 'loadSample' }>): void {
     const tables = this.deps.generateSampleTables({ seed: request.seed, anchorMs: request.anchorMs, scale: request.scale });
     this.tables = new Map(tables.map((t) => [t.name, t]));
+    this.knownFiles.clear();
     const rowsByTable: Record<string, number> = {};
     for (const t of tables) rowsByTable[t.name] = t.rowCount;
     this.post({ type: 'sampleLoaded', id: request.id, rowsByTable }, []);
@@ -150,38 +169,23 @@ export class DataService {
   }
 
   /**
-   * Loads files one after another, posting progress per chunk, then appends every file's
-   * rows to the loaded tables at once and posts one summary per file and the new table list.
+   * Loads files one after another, posting progress, then appends every file's rows to the
+   * loaded tables at once and posts one summary per file and the new table list. The same
+   * content loaded before is skipped with a notice. A cancelled request keeps nothing.
    */
   async loadFiles(request: Extract<WorkerRequest, { type: 'loadFiles' }>): Promise<void> {
-    const summaries: FileLoadSummary[] = [];
-    const added = new Map<string, Table[]>();
-    for (const file of request.files) {
-      const onProgress: LoadOptions['onProgress'] = (p) =>
-        this.post({ type: 'loadProgress', id: request.id, fileName: file.name, bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows }, []);
-      let result: LoadResult;
-      try {
-        result = await this.loadFile(file, { onProgress });
-      } catch (e) {
-        summaries.push({ fileName: file.name, bytes: file.size, format: 'unknown', rowsByTable: {}, skippedCount: 0, skipped: [], error: `could not load the file: ${messageOf(e)}` });
-        continue;
-      }
-      summaries.push({
-        fileName: file.name,
-        bytes: file.size,
-        format: result.format,
-        rowsByTable: result.rowsByTable,
-        skippedCount: result.skippedCount,
-        skipped: result.skipped,
-        unmappedFields: result.unmappedFields,
-        ...(result.error === undefined ? {} : { error: result.error }),
-      });
-      for (const table of result.tables) {
-        const parts = added.get(table.name) ?? [];
-        parts.push(table);
-        added.set(table.name, parts);
-      }
+    const cancel: CancelSignal = { isCancelled: () => this.cancelledLoads.has(request.id) };
+    let result;
+    try {
+      result = await runFileLoad(request, { loadFile: this.loadFile, fingerprint: this.fingerprint, post: (r) => this.post(r, []), cancel, known: this.knownFiles });
+    } finally {
+      this.cancelledLoads.delete(request.id);
     }
+    if (result.cancelled) {
+      this.post({ type: 'loadDone', id: request.id, summaries: result.summaries, cancelled: true }, []);
+      return;
+    }
+    const { added } = result;
     if (added.size > 0) {
       // A new map: a query holding the previous catalog keeps a consistent view.
       const next = new Map(this.tables);
@@ -191,8 +195,33 @@ export class DataService {
       }
       this.tables = next;
     }
-    this.post({ type: 'loadDone', id: request.id, summaries }, []);
+    for (const [fingerprint, file] of result.loaded) this.knownFiles.set(fingerprint, file);
+    this.post({ type: 'loadDone', id: request.id, summaries: result.summaries }, []);
     if (added.size > 0) this.postTables();
+  }
+
+  /** Removes one table; files whose every table is gone may be loaded again. */
+  removeTable(request: Extract<WorkerRequest, { type: 'removeTable' }>): void {
+    const removed = this.tables.has(request.name);
+    if (removed) {
+      const next = new Map(this.tables);
+      next.delete(request.name);
+      this.tables = next;
+      for (const [fingerprint, file] of this.knownFiles) {
+        file.tables.delete(request.name);
+        if (file.tables.size === 0) this.knownFiles.delete(fingerprint);
+      }
+    }
+    this.post({ type: 'tableRemoved', id: request.id, name: request.name, removed }, []);
+    if (removed) this.postTables();
+  }
+
+  /** Removes every table and forgets the loaded files. */
+  clearAll(request: Extract<WorkerRequest, { type: 'clearAll' }>): void {
+    this.tables = new Map();
+    this.knownFiles.clear();
+    this.post({ type: 'cleared', id: request.id }, []);
+    this.postTables();
   }
 
   private postTables(): void {

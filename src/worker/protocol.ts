@@ -27,9 +27,20 @@ export interface FileLoadSummary {
   readonly error?: string;
   /**
    * Per table, per raw field name: how many records carried a field that no column of the
-   * table takes (such values are not loaded; listed so they are not lost silently).
+   * table takes. Superseded by `extraColumns` (such fields are now kept); no longer sent.
    */
   readonly unmappedFields?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Per table, per extra column: fields with no documented column, KEPT as extra columns
+   * appended after the documented ones; the number is how many rows carried the field.
+   */
+  readonly extraColumns?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Notes that did not stop the load (e.g. a truncated .gz, a renamed extra column). */
+  readonly warnings?: readonly string[];
+  /** How the file was stored: plain, gzip-compressed, or an entry of a zip archive. */
+  readonly compression?: 'none' | 'gzip' | 'zip';
+  /** Set when the same content was already loaded (under this name): the file was skipped. */
+  readonly duplicateOf?: string;
 }
 
 export type WorkerRequest =
@@ -42,8 +53,17 @@ export type WorkerRequest =
   | { readonly type: 'query'; readonly id: number; readonly text: string; readonly nowMs: number; readonly cancelFlag: Int32Array | null }
   /** Cancel a query (fallback when shared memory is not available). */
   | { readonly type: 'cancel'; readonly id: number; readonly queryId: number }
-  /** Load dropped files and append their rows to the tables. */
-  | { readonly type: 'loadFiles'; readonly id: number; readonly files: readonly File[] };
+  /**
+   * Load dropped files and append their rows to the tables. `paths`, when given, holds the
+   * name to report for each file (its relative path inside a dropped or picked folder).
+   */
+  | { readonly type: 'loadFiles'; readonly id: number; readonly files: readonly File[]; readonly paths?: readonly string[] }
+  /** Cancel the `loadFiles` request `loadId`: nothing of it is kept. */
+  | { readonly type: 'cancelLoad'; readonly id: number; readonly loadId: number }
+  /** Remove one loaded table. */
+  | { readonly type: 'removeTable'; readonly id: number; readonly name: string }
+  /** Remove every loaded table (and forget which files were loaded). */
+  | { readonly type: 'clearAll'; readonly id: number };
 
 export type WorkerResponse =
   /** The worker has started and Kusto.Language is warmed up. */
@@ -52,8 +72,27 @@ export type WorkerResponse =
   | { readonly type: 'tables'; readonly tables: readonly TableInfo[] }
   | { readonly type: 'queryResult'; readonly id: number; readonly tables: readonly ResultTable[]; readonly render?: RenderSpec; readonly elapsedMs: number }
   | { readonly type: 'queryError'; readonly id: number; readonly error: EngineError }
-  | { readonly type: 'loadProgress'; readonly id: number; readonly fileName: string; readonly bytesRead: number; readonly totalBytes: number; readonly rows: number }
-  | { readonly type: 'loadDone'; readonly id: number; readonly summaries: readonly FileLoadSummary[] }
+  | {
+      readonly type: 'loadProgress';
+      readonly id: number;
+      readonly fileName: string;
+      readonly bytesRead: number;
+      readonly totalBytes: number;
+      readonly rows: number;
+      /** 0-based index of the file among the request's files, and their number. */
+      readonly fileIndex?: number;
+      readonly fileCount?: number;
+      /** Progress over the request's whole set of files: bytes read of all files, their total, rows so far. */
+      readonly setBytesRead?: number;
+      readonly setTotalBytes?: number;
+      readonly setRows?: number;
+    }
+  /** A `loadFiles` request finished; `cancelled` when it was cancelled (then nothing of it was kept). */
+  | { readonly type: 'loadDone'; readonly id: number; readonly summaries: readonly FileLoadSummary[]; readonly cancelled?: boolean }
+  /** Answer to `removeTable`: whether the table existed. */
+  | { readonly type: 'tableRemoved'; readonly id: number; readonly name: string; readonly removed: boolean }
+  /** Answer to `clearAll`. */
+  | { readonly type: 'cleared'; readonly id: number }
   | { readonly type: 'sampleLoaded'; readonly id: number; readonly rowsByTable: Readonly<Record<string, number>> }
   /** A request failed outside the engine (a bug or an unreadable input). */
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
@@ -63,3 +102,11 @@ export type QueryResponse = Extract<WorkerResponse, { readonly type: 'queryResul
 
 /** Progress of one file while it loads (the `loadProgress` event without its envelope). */
 export type FileLoadProgress = Omit<Extract<WorkerResponse, { readonly type: 'loadProgress' }>, 'type' | 'id'>;
+
+/** What a `loadFiles` request produced, as the page sees it. */
+export interface LoadFilesResult {
+  /** One summary per loaded file (per entry of a zip archive). */
+  readonly summaries: readonly FileLoadSummary[];
+  /** True when the load was cancelled: nothing of it was kept. */
+  readonly cancelled: boolean;
+}

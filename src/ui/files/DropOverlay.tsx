@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../state';
+import { pathOfFile, useAppStore } from '../../state';
+import { droppedEntries, filesOfEntries } from './droppedEntries';
 
 function carriesFiles(e: DragEvent): boolean {
   return e.dataTransfer !== null && Array.from(e.dataTransfer.types).includes('Files');
@@ -12,7 +13,7 @@ function carriesFiles(e: DragEvent): boolean {
  */
 export function DropOverlay(): React.JSX.Element | null {
   const { t } = useTranslation('app');
-  const loadFiles = useAppStore((s) => s.loadFiles);
+  const loadPickedFiles = useAppStore((s) => s.loadPickedFiles);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -40,8 +41,19 @@ export function DropOverlay(): React.JSX.Element | null {
       e.preventDefault(); // keep the browser from opening the file
       depth = 0;
       setDragging(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      void loadFiles(files);
+      if (e.dataTransfer === null) return;
+      // Entries are readable only during the event: take them now, walk folders afterwards.
+      const entries = droppedEntries(e.dataTransfer);
+      const files = Array.from(e.dataTransfer.files);
+      if (entries === null) {
+        void loadPickedFiles(files.map((file) => ({ file, path: pathOfFile(file) })));
+        return;
+      }
+      filesOfEntries(entries).then(
+        (picked) => loadPickedFiles(picked),
+        // A folder that cannot be read (permissions, removed): load what the browser handed over.
+        () => loadPickedFiles(files.map((file) => ({ file, path: pathOfFile(file) }))),
+      );
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
@@ -53,7 +65,7 @@ export function DropOverlay(): React.JSX.Element | null {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [loadFiles]);
+  }, [loadPickedFiles]);
 
   if (!dragging) return null;
   return (

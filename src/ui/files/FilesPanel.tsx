@@ -17,6 +17,7 @@ export function FilesPanel(): React.JSX.Element {
       break;
     case 'done':
     case 'failed':
+    case 'cancelled':
       status = <FileSummaryPanel load={load} />;
       break;
     default: {

@@ -19,7 +19,9 @@ function TableItem(props: { readonly table: TableInfo; readonly first: boolean }
   const { table } = props;
   const { t } = useTranslation('app');
   const [expanded, setExpanded] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const insertAtCursor = useAppStore((s) => s.insertAtCursor);
+  const removeTable = useAppStore((s) => s.removeTable);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>): void => {
     if (e.target !== e.currentTarget) return;
@@ -42,6 +44,9 @@ function TableItem(props: { readonly table: TableInfo; readonly first: boolean }
         break;
       case ' ':
         setExpanded(!expanded);
+        break;
+      case 'Delete':
+        setConfirming(true);
         break;
       default:
         return;
@@ -73,7 +78,29 @@ function TableItem(props: { readonly table: TableInfo; readonly first: boolean }
           {table.name}
         </button>
         <span className="schema-count">{t('schema.rows', { count: table.rowCount })}</span>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="schema-remove"
+          aria-label={t('schema.remove', { name: table.name })}
+          title={t('schema.remove', { name: table.name })}
+          onClick={() => setConfirming(true)}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
       </div>
+      {confirming && (
+        <ConfirmBar
+          question={t('schema.removeConfirm', { name: table.name, rows: t('schema.rows', { count: table.rowCount }) })}
+          yes={t('schema.removeYes')}
+          no={t('schema.removeNo')}
+          onYes={() => {
+            setConfirming(false);
+            void removeTable(table.name);
+          }}
+          onNo={() => setConfirming(false)}
+        />
+      )}
       {expanded && (
         <ul role="group" className="schema-columns">
           {table.columns.map((c) => (
@@ -100,21 +127,68 @@ function columnKeyDown(e: KeyboardEvent<HTMLElement>): void {
   }
 }
 
-/** The schema panel: loaded tables with row counts, expandable to typed columns. */
+/** An inline yes/no question (a removal asks first); the safe answer has the focus. */
+function ConfirmBar(props: { readonly question: string; readonly yes: string; readonly no: string; onYes(): void; onNo(): void }): React.JSX.Element {
+  return (
+    <div className="schema-confirm" role="group" aria-label={props.question} onKeyDown={(e) => e.stopPropagation()}>
+      <span>{props.question}</span>
+      <button type="button" className="button button--small button--danger" onClick={props.onYes}>
+        {props.yes}
+      </button>
+      <button type="button" className="button button--small" onClick={props.onNo} autoFocus>
+        {props.no}
+      </button>
+    </div>
+  );
+}
+
+/** "Clear all" with its confirmation. */
+function ClearAll(props: { readonly count: number }): React.JSX.Element {
+  const { t } = useTranslation('app');
+  const [confirming, setConfirming] = useState(false);
+  const clearAllTables = useAppStore((s) => s.clearAllTables);
+  return (
+    <div className="schema-actions">
+      {confirming ? (
+        <ConfirmBar
+          question={t('schema.clearAllConfirm', { count: props.count })}
+          yes={t('schema.clearAllYes')}
+          no={t('schema.removeNo')}
+          onYes={() => {
+            setConfirming(false);
+            void clearAllTables();
+          }}
+          onNo={() => setConfirming(false)}
+        />
+      ) : (
+        <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
+          {t('schema.clearAll')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The schema panel: loaded tables with row counts, expandable to typed columns, removable. */
 export function SchemaTree(): React.JSX.Element {
   const { t } = useTranslation('app');
   const tables = useAppStore((s) => s.tables);
+  const action = useAppStore((s) => s.tableAction);
   return (
     <section className="schema" aria-label={t('schema.label')}>
       {tables.length === 0 ? (
         <p className="panel-empty">{t('schema.empty')}</p>
       ) : (
-        <ul role="tree" aria-label={t('schema.treeLabel')} className="schema-tree">
-          {tables.map((table, i) => (
-            <TableItem key={table.name} table={table} first={i === 0} />
-          ))}
-        </ul>
+        <>
+          <ClearAll count={tables.length} />
+          <ul role="tree" aria-label={t('schema.treeLabel')} className="schema-tree">
+            {tables.map((table, i) => (
+              <TableItem key={table.name} table={table} first={i === 0} />
+            ))}
+          </ul>
+        </>
       )}
+      {action.status === 'failed' && <p className="file-summary-error" role="alert">{t('schema.actionFailed', { message: action.message })}</p>}
     </section>
   );
 }
