@@ -164,7 +164,7 @@ function developerTraffic(sim: Simulation, minuteMs: number): void {
     if (roll < 0.02) {
       // Credentials expired in the local credential store: the registry sees an anonymous call.
       const anonymous = sim.actor({ identity: '', ip: rng.pick(OFFICE_IPS), userAgent: USER_AGENTS.dockerDesktop, region: HOME_REGION, tokenMinutes: 0 });
-      const state = sim.repository(rng.pick(['shop/web', 'shop/cart', 'shop/catalog']));
+      const state = sim.repository(rng.pick(['shop/web', 'shop/cart', 'shop/catalog-api']));
       sim.request(at, Op.Pull, anonymous, sim.targets.failure(state.spec.name, latest(state).version), 401);
       continue;
     }
@@ -172,7 +172,7 @@ function developerTraffic(sim: Simulation, minuteMs: number): void {
     const actor = developerActor(sim, person);
     const t = sim.ensureLogin(at, actor);
     if (roll < 0.08) {
-      const state = sim.repository(rng.pick(['shop/web', 'shop/checkout', 'shop/payments']));
+      const state = sim.repository(rng.pick(['shop/web', 'shop/checkout', 'shop/payments-api']));
       const typo = rng.pick(['lastest', `v${latest(state).version}`, `${latest(state).version}-dev`]);
       sim.request(t, Op.Pull, actor, sim.targets.failure(state.spec.name, typo), 404);
     } else if (roll < 0.13) {
@@ -184,7 +184,7 @@ function developerTraffic(sim: Simulation, minuteMs: number): void {
       const release = createRelease(experiment, sim.targets, rng, 'snapshot');
       pushRelease(sim, t + gap(sim, 1000, 20_000), actor, release);
     } else {
-      const state = sim.repository(rng.pick(['shop/web', 'shop/web', 'shop/checkout', 'shop/cart', 'shop/catalog', 'shop/payments', 'tools/db-migrations']));
+      const state = sim.repository(rng.pick(['shop/web', 'shop/web', 'shop/checkout', 'shop/cart', 'shop/catalog-api', 'shop/payments-api', 'tools/db-migrations']));
       pullRelease(sim, t, actor, latest(state), rng.chance(0.6), state.spec.archs === 2);
     }
   }
