@@ -46,17 +46,25 @@ export class RowCollector {
 
   /** Maps `record` and appends it, or records why it was skipped (`reasonPrefix` names a record inside a line). */
   add(record: unknown, line: number, reasonPrefix = ''): void {
+    const reason = this.load(record);
+    if (reason !== null) this.skip(line, reasonPrefix + reason);
+  }
+
+  /**
+   * Maps `record` and appends it; returns null when it loaded, else why it does not load
+   * (not recorded as skipped: for callers that keep their own skipped-line bookkeeping).
+   */
+  load(record: unknown): string | null {
     const mapped = this.mapper(record);
     switch (mapped.kind) {
       case 'skip':
-        this.skip(line, reasonPrefix + mapped.reason);
-        return;
+        return mapped.reason;
       case 'row': {
         const rows = this.rowsFor(mapped.table);
         if (mapped.extraFields.length > 0) rows.extras.add(rows.builder.rowCount, mapped.extraFields);
         rows.builder.columns.forEach((column, i) => appendValue(column, mapped.row[i]));
         this.rows++;
-        return;
+        return null;
       }
       default: {
         const never: never = mapped;

@@ -8,7 +8,6 @@
 import type { ByteSource, FileFormat, FormatParser, ParseContext, ParseOutcome } from '../formats/contract';
 import type { ContainerPlan, JsonPath, JsonScanHandler } from './scanner';
 import { JsonScanner } from './scanner';
-import { Destinations } from './destinations';
 import { OutcomeNotes, outcomeOf, runScan } from './scanRun';
 import { RecordSink } from './recordSink';
 
@@ -86,22 +85,24 @@ class RecordsHandler implements JsonScanHandler {
 
 /**
  * Parses raw resource-log records: ACR log categories and metrics as `PT1H.json` (via
- * `mapRecord`), activity-log records into `AzureActivity`. The outcome's format is
+ * `mapRecord`), activity-log records into `AzureActivity`, with the same tables (extra columns
+ * included) as the `PT1H.json` line parser gives for the same records. The outcome's format is
  * `resource-log-records` when the file held `{"records":[...]}` envelopes, else
  * `resource-log-jsonl`.
  */
 export const parseResourceRecords: FormatParser = async (source: ByteSource, context: ParseContext): Promise<ParseOutcome> => {
   const notes = new OutcomeNotes();
-  const destinations = new Destinations();
-  const handler = new RecordsHandler(new RecordSink(destinations), notes);
+  const sink = new RecordSink();
+  const handler = new RecordsHandler(sink, notes);
   const scanner = new JsonScanner(handler, { recover: true });
-  const end = await runScan(source, scanner, context, () => destinations.rowCount);
+  const end = await runScan(source, scanner, context, () => sink.rowCount);
+  sink.warnings.forEach((w) => notes.warn(w));
   const format: FileFormat = handler.envelopes > 0 ? 'resource-log-records' : 'resource-log-jsonl';
   const sawAny = handler.envelopes > 0 || handler.plainRecords > 0;
   return outcomeOf(format, end, notes, {
-    tables: () => destinations.finish(),
-    rowCount: destinations.rowCount,
-    extraColumns: destinations.extraColumns,
+    tables: () => sink.finish(),
+    rowCount: sink.rowCount,
+    extraColumns: sink.extraColumns,
     emptyError: sawAny
       ? 'no record could be loaded (see the skipped lines)'
       : 'no resource-log records found (a JSON object per line, or {"records":[...]})',

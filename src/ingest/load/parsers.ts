@@ -5,8 +5,7 @@
 import type { FileFormat, FormatParser } from '../formats/contract';
 import { createResourceLogParser } from '../resourceLogFile';
 import { parseCsv, parseTsv } from '../csv';
-import { parseAdxV1, parseAdxV2, parseAzCliJson, parseGenericJson, parseLogAnalyticsApi, parseResourceRecords } from '../json';
-import { mapResourceRecord } from './resourceRecordMapper';
+import { mapResourceRecord, parseAdxV1, parseAdxV2, parseAzCliJson, parseGenericJson, parseLogAnalyticsApi, parseResourceRecords } from '../json';
 
 /** `PT1H.json` JSON Lines: the line parser, with activity-log records mapped too. */
 const parseResourceLogLines = createResourceLogParser({ mapRecord: mapResourceRecord });

@@ -1,12 +1,13 @@
 /**
- * The record mapper the loader gives the `PT1H.json` JSON Lines parser: activity-log records
- * (`insights-activity-logs`) go to `AzureActivity` through the JSON engineer's
- * `mapActivityRecord`; every other record through `mapRecord` (ACR categories, metrics).
+ * The one mapper of raw resource-log records, shared by both resource-log parsers (the
+ * `PT1H.json` line parser and the streaming `{"records":[...]}` parser): activity-log records
+ * (`insights-activity-logs`) go to `AzureActivity` through `mapActivityRecord`; every other
+ * record through `mapRecord` (ACR categories, metrics).
  */
 import { AZURE_ACTIVITY, KNOWN_TABLES } from '../knownTables';
 import type { RecordMapping } from '../recordMapping';
 import { mapRecord } from '../recordMapping';
-import { isActivityLogRecord, mapActivityRecord } from '../json';
+import { isActivityLogRecord, mapActivityRecord } from './activityLog';
 
 /** Maps any raw resource-log record (log, metric or activity-log record) to a row of its table. */
 export function mapResourceRecord(record: unknown): RecordMapping {
