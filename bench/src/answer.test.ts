@@ -13,7 +13,7 @@ function spec(id: string): QuerySpec {
 }
 
 const Q2 = spec('Q2');
-const Q4 = spec('Q4s');
+const Q4 = spec('Q4');
 const Q5 = spec('Q5');
 
 describe('compareAnswers', () => {
