@@ -28,8 +28,11 @@ function indexFields(object: JsonObject): Map<string, Field> {
   return fields;
 }
 
-/** Parses `properties` when a producer wrote it as a JSON string instead of an object. */
-function propertiesBag(value: unknown): JsonObject | null {
+/**
+ * A JSON object field, also when a producer wrote it as a JSON string (`properties`,
+ * `identity`, `claims` are seen both ways); null for anything else.
+ */
+export function objectField(value: unknown): JsonObject | null {
   if (isJsonObject(value)) return value;
   if (typeof value === 'string' && value.trimStart().startsWith('{')) {
     try {
@@ -50,7 +53,7 @@ export class FieldLookup {
   constructor(record: JsonObject) {
     this.top = indexFields(record);
     const bagField = this.top.get('properties');
-    const bag = bagField === undefined ? null : propertiesBag(bagField.value);
+    const bag = bagField === undefined ? null : objectField(bagField.value);
     this.properties = bag === null ? new Map() : indexFields(bag);
     if (bag !== null && bagField !== undefined) bagField.used = true;
   }

@@ -13,7 +13,7 @@ import { parseIsoDatetime } from '../../engine/types/datetime';
 import type { CellInput } from '../coerce';
 import { parseResourceId } from '../acrMetrics';
 import type { JsonObject } from '../fieldLookup';
-import { isJsonObject } from '../fieldLookup';
+import { isJsonObject, objectField } from '../fieldLookup';
 import { AZURE_ACTIVITY } from '../knownTables';
 
 /** Activity-log categories (the `category` of a raw record, or `properties.eventCategory`). */
@@ -34,19 +34,6 @@ function lowerKeys(record: JsonObject): Map<string, { key: string; value: unknow
   const fields = new Map<string, { key: string; value: unknown }>();
   for (const key of Object.keys(record)) if (!fields.has(key.toLowerCase())) fields.set(key.toLowerCase(), { key, value: record[key] });
   return fields;
-}
-
-function objectOf(value: unknown): JsonObject | null {
-  if (isJsonObject(value)) return value;
-  if (typeof value === 'string' && value.trimStart().startsWith('{')) {
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return isJsonObject(parsed) ? parsed : null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
 }
 
 function text(value: unknown): string {
@@ -73,7 +60,7 @@ export function isActivityLogRecord(record: unknown): boolean {
   if (fields.has('metricname')) return false;
   const category = fields.get('category')?.value;
   if (typeof category === 'string' && ACTIVITY_CATEGORIES.has(category.toLowerCase())) return true;
-  return member(objectOf(fields.get('properties')?.value), 'eventcategory') !== undefined;
+  return member(objectField(fields.get('properties')?.value), 'eventcategory') !== undefined;
 }
 
 /** Maps a raw activity-log record to a row of `AzureActivity`. */
@@ -91,10 +78,10 @@ export function mapActivityRecord(record: unknown): ActivityMapping {
   const ticks = typeof time === 'string' ? parseIsoDatetime(time) : null;
   if (ticks === null) return { kind: 'skip', reason: time === undefined ? 'no time field' : `time is not an ISO 8601 datetime: ${text(time).slice(0, 60)}` };
 
-  const properties = objectOf(get('properties'));
-  const identity = objectOf(fields.get('identity')?.value);
-  const claims = objectOf(member(identity, 'claims'));
-  const authorization = objectOf(member(identity, 'authorization'));
+  const properties = objectField(get('properties'));
+  const identity = objectField(fields.get('identity')?.value);
+  const claims = objectField(member(identity, 'claims'));
+  const authorization = objectField(member(identity, 'authorization'));
   const resourceId = text(get('resourceid'));
   const parts = parseResourceId(resourceId);
   const operation = text(get('operationname'));
