@@ -88,20 +88,7 @@ export class DataWorkerClient {
 
   /** Generates the bundled sample logs (replacing the loaded tables); resolves with rows per table. */
   loadSample(options: { seed: number; anchorMs: number; scale?: number }): Promise<Readonly<Record<string, number>>> {
-    const result = deferred<Readonly<Record<string, number>>>();
-    this.request({ type: 'loadSample', id: 0, ...options }, (response) => {
-      switch (response.type) {
-        case 'sampleLoaded':
-          result.resolve(response.rowsByTable);
-          return true;
-        case 'failed':
-          result.reject(new Error(response.message));
-          return true;
-        default:
-          return false;
-      }
-    }, result.reject);
-    return result.promise;
+    return this.requestReply({ type: 'loadSample', id: 0, ...options }, 'sampleLoaded', (response) => response.rowsByTable);
   }
 
   /**
@@ -178,44 +165,37 @@ export class DataWorkerClient {
 
   /** Removes a loaded table; resolves with whether it existed. */
   removeTable(name: string): Promise<boolean> {
-    const result = deferred<boolean>();
-    this.request({ type: 'removeTable', id: 0, name }, (response) => {
-      switch (response.type) {
-        case 'tableRemoved':
-          result.resolve(response.removed);
-          return true;
-        case 'failed':
-          result.reject(new Error(response.message));
-          return true;
-        default:
-          return false;
-      }
-    }, result.reject);
-    return result.promise;
+    return this.requestReply({ type: 'removeTable', id: 0, name }, 'tableRemoved', (response) => response.removed);
   }
 
   /** Removes every loaded table. */
   clearAll(): Promise<void> {
-    const result = deferred<void>();
-    this.request({ type: 'clearAll', id: 0 }, (response) => {
-      switch (response.type) {
-        case 'cleared':
-          result.resolve();
-          return true;
-        case 'failed':
-          result.reject(new Error(response.message));
-          return true;
-        default:
-          return false;
-      }
-    }, result.reject);
-    return result.promise;
+    return this.requestReply({ type: 'clearAll', id: 0 }, 'cleared', () => undefined);
   }
 
   /** Terminates the worker; pending requests are rejected. */
   dispose(): void {
     this.fail(new Error('the data worker was stopped'));
     this.terminate();
+  }
+
+  /**
+   * Sends a request answered by one response of type `done` (or `failed`): resolves with
+   * `pick(response)`, rejects with the worker's message.
+   */
+  private requestReply<K extends WorkerResponse['type'], T>(
+    request: WorkerRequest,
+    done: K,
+    pick: (response: Extract<WorkerResponse, { type: K }>) => T,
+  ): Promise<T> {
+    const result = deferred<T>();
+    this.request(request, (response) => {
+      if (response.type === done) result.resolve(pick(response as Extract<WorkerResponse, { type: K }>));
+      else if (response.type === 'failed') result.reject(new Error(response.message));
+      else return false;
+      return true;
+    }, result.reject);
+    return result.promise;
   }
 
   /** Sends `request` with a fresh id and routes responses with that id to `handler`; returns the id. */
