@@ -8,6 +8,7 @@ import { Toolbar } from './app/Toolbar';
 import { SidePanel } from './app/SidePanel';
 import { Splitter } from './app/Splitter';
 import { DropOverlay } from './files/DropOverlay';
+import { PanelBoundary } from './app/PanelBoundary';
 import './app/app.css';
 
 /** The editor pane, wired to the query slice. */
@@ -42,7 +43,11 @@ function EditorPane(): React.JSX.Element {
 
 function ResultsPane(): React.JSX.Element {
   const run = useAppStore((s) => s.run);
-  return <ResultsPanel run={run} />;
+  return (
+    <PanelBoundary panel="results" resetKey={run}>
+      <ResultsPanel run={run} />
+    </PanelBoundary>
+  );
 }
 
 /** The page: header, side panel (tables, gallery, files), toolbar, editor and results. */
@@ -58,12 +63,16 @@ export function App(): React.JSX.Element {
     <div className="app">
       <Header />
       <div className="app-body">
-        <SidePanel />
+        <PanelBoundary panel="sidePanel">
+          <SidePanel />
+        </PanelBoundary>
         <main className="main">
           <Toolbar />
           <div className="work-area">
             <section className="editor-pane" aria-label={t('layout.editorArea')} style={{ flexBasis: `${split * 100}%` }}>
-              <EditorPane />
+              <PanelBoundary panel="editor">
+                <EditorPane />
+              </PanelBoundary>
             </section>
             <Splitter fraction={split} onChange={setSplit} label={t('layout.splitter')} />
             <section className="results-pane" aria-label={t('layout.results')}>

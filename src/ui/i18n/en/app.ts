@@ -25,6 +25,11 @@ export const app = {
     cancel: 'Cancel',
     cancelTitle: 'Stop the running query (Esc)',
   },
+  panelFailure: {
+    message: 'The {{panel}} failed to display: {{message}}. The loaded data is still there.',
+    retry: 'Try again',
+    panels: { results: 'results panel', sidePanel: 'side panel', editor: 'editor' },
+  },
   layout: {
     sidePanel: 'Side panel',
     tabTables: 'Tables',
