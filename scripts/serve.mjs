@@ -3,7 +3,7 @@
 // Plain Node: no dependency, nothing leaves the machine.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SECURITY_HEADERS } from './securityHeaders.mjs';
 
@@ -35,7 +35,7 @@ if (!existsSync(join(root, 'index.html'))) {
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^([/\\])+/, '');
   const full = resolve(root, path);
-  if (!full.startsWith(root)) return null; // no escaping dist/
+  if (full !== root && !full.startsWith(root + sep)) return null; // no escaping dist/ (not even into a sibling like dist2/)
   if (existsSync(full) && statSync(full).isFile()) return full;
   return join(root, 'index.html'); // single-page app
 }
