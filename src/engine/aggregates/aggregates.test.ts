@@ -49,9 +49,9 @@ describe('aggregates', () => {
     expect(runAggregate('min', [S], groups, 2, 'string')).toEqual(['b', 'a']);
     expect(runAggregate('max', [S], groups, 2, 'string')).toEqual(['b', 'c']);
   });
-  it('dcount is exact and ignores nulls and empty strings', () => {
+  it('dcount is exact, ignores nulls and counts the empty string as a value', () => {
     expect(runAggregate('dcount', [N])).toEqual([2, 2]);
-    expect(runAggregate('dcount', [S])).toEqual([1, 2]);
+    expect(runAggregate('dcount', [S])).toEqual([1, 3]);
     expect(runAggregate('dcountif', [N, P])).toEqual([2, 1]);
   });
   it('make_list, make_set, take_any', () => {

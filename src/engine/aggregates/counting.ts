@@ -31,7 +31,11 @@ export const countAggregate: Aggregate<Float64Array> = {
   result: countsColumn,
 };
 
-/** The key a value is counted under by dcount: null and the empty string are not counted. */
+/**
+ * The key a value is counted under by dcount; undefined for null. The docs ignore nulls only:
+ * a string is never null in Kusto, so the empty string is a distinct value like any other
+ * (as `make_set` keeps it, and as SQL's count(DISTINCT) counts '').
+ */
 function distinctKey(column: Column, i: number): unknown {
   const r = column.length === 1 ? 0 : i;
   switch (column.kind) {
@@ -39,7 +43,7 @@ function distinctKey(column: Column, i: number): unknown {
       return column.nulls !== null && column.nulls[r] === 1 ? undefined : column.data[r];
     case 'string': {
       const code = column.codes[r];
-      return code < 0 || column.dict[code] === '' ? undefined : code;
+      return code < 0 ? undefined : code;
     }
     case 'dynamic': {
       const v = cellOf(column, r);
