@@ -122,6 +122,20 @@ export interface RenderSpec {
   readonly properties: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }
 
+/**
+ * Join flavors as Kusto documents them (join-operator.md). The parser's aliases are folded in
+ * by the lowering: `anti` and `leftantisemi` are `leftanti`, `rightantisemi` is `rightanti`.
+ */
+export type JoinKind =
+  | 'innerunique' | 'inner' | 'leftouter' | 'rightouter' | 'fullouter'
+  | 'leftsemi' | 'leftanti' | 'rightsemi' | 'rightanti';
+
+/** One equality of a join condition: column `left` of `$left` equals column `right` of `$right`. */
+export interface JoinKey {
+  readonly left: string;
+  readonly right: string;
+}
+
 export type Operator =
   | { readonly op: 'where'; readonly predicate: Expr }
   | { readonly op: 'project'; readonly columns: readonly NamedExpr[] }
@@ -134,7 +148,12 @@ export type Operator =
   | { readonly op: 'distinct'; readonly columns: readonly NamedExpr[] }
   /** `T | union U, V`: the pipe input comes first, then `others`. */
   | { readonly op: 'union'; readonly others: readonly Tabular[] }
-  | { readonly op: 'render'; readonly spec: RenderSpec };
+  | { readonly op: 'render'; readonly spec: RenderSpec }
+  /**
+   * `T | join kind=K (U) on keys`: the pipe input is `$left`, `right` is `$right`; all keys must
+   * be equal (null keys never match). Output columns: see `operators/join.ts`.
+   */
+  | { readonly op: 'join'; readonly kind: JoinKind; readonly right: Tabular; readonly keys: readonly JoinKey[] };
 
 export type OperatorKind = Operator['op'];
 

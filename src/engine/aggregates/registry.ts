@@ -7,6 +7,7 @@
 import type { AnyAggregate } from './protocol';
 import { countAggregate, dcountAggregate } from './counting';
 import { avgAggregate, maxAggregate, minAggregate, sumAggregate } from './numeric';
+import { percentileAggregate, percentilesArrayAggregate } from './percentile';
 import { makeListAggregate, makeListIfAggregate, makeSetAggregate, makeSetIfAggregate, takeAnyAggregate } from './collect';
 
 /** Every aggregate by Kusto name. */
@@ -29,6 +30,9 @@ export const AGGREGATES: ReadonlyMap<string, AnyAggregate> = new Map<string, Any
   ['make_set', makeSetAggregate],
   ['make_list_if', makeListIfAggregate],
   ['make_set_if', makeSetIfAggregate],
+  ['percentile', percentileAggregate],
+  ['percentiles', percentileAggregate],
+  ['percentiles_array', percentilesArrayAggregate],
 ]);
 
 /** Lower-case names of the aggregation functions the engine implements. */

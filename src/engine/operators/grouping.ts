@@ -1,12 +1,15 @@
 /**
- * Group ids for `summarize ... by` and `distinct`: every key vector becomes dense ids
- * (dictionary codes for string columns — arrays, no hashing; a hash map for numbers and dynamics),
- * then the keys are combined pairwise (array lookup while the id space is small, hash fallback).
- * Groups are numbered in order of first appearance.
+ * Group ids for `summarize ... by` and `distinct`. Every key becomes dense ids (see keyIds.ts:
+ * dictionary codes read through the selection, `bin()` of a number or datetime fused into the id
+ * computation, hash maps only as a fallback); the keys' ids are then combined arithmetically
+ * (`id0 * card1 + id1 ...`) and renumbered with an array while the product of the cardinalities
+ * is small, pairwise with a hash fallback beyond. Groups are numbered in order of first appearance.
  */
 import type { Column } from '../table/column';
 import type { CancelSignal } from '../cancel';
-import { POLL_MASK, pollCancel } from '../functions/vector';
+import { pollCancel } from '../functions/vector';
+import type { DenseIds } from './keyIds';
+import { idsOfColumn } from './keyIds';
 
 /** Group id of every row, the number of groups and the first row of each group. */
 export interface Grouping {
@@ -15,110 +18,104 @@ export interface Grouping {
   readonly firstRows: Int32Array;
 }
 
-interface DenseIds {
-  readonly ids: Int32Array;
-  readonly cardinality: number;
-}
-
 /** Largest id space renumbered with an array; beyond it a hash map is used. */
 const ARRAY_LIMIT = 1 << 22;
+/** Rows between cancellation polls. */
+const CHUNK_ROWS = 1 << 16;
 
-function denseIds(column: Column, rowCount: number, cancel: CancelSignal): DenseIds {
-  const ids = new Int32Array(rowCount);
-  const constant = column.length === 1 && rowCount !== 1;
-  switch (column.kind) {
-    case 'string': {
-      const nullId = column.dict.length;
-      for (let i = 0; i < rowCount; i++) {
-        const c = column.codes[constant ? 0 : i];
-        ids[i] = c < 0 ? nullId : c;
-      }
-      return { ids, cardinality: column.dict.length + 1 };
+// Small loops over typed arrays only, so each stays monomorphic and optimized across queries.
+function renumberChunk(raw: Int32Array, table: Int32Array, groupIds: Int32Array, first: Int32Array, groupCount: number, start: number, end: number): number {
+  let count = groupCount;
+  for (let i = start; i < end; i++) {
+    const k = raw[i];
+    let g = table[k];
+    if (g < 0) {
+      g = count++;
+      table[k] = g;
+      first[g] = i;
     }
-    case 'number': {
-      // null is its own key.
-      const map = new Map<number | null, number>();
-      for (let i = 0; i < rowCount; i++) {
-        if ((i & POLL_MASK) === 0) pollCancel(cancel);
-        const r = constant ? 0 : i;
-        const v = column.nulls !== null && column.nulls[r] === 1 ? null : column.data[r];
-        let id = map.get(v);
-        if (id === undefined) {
-          id = map.size;
-          map.set(v, id);
-        }
-        ids[i] = id;
-      }
-      return { ids, cardinality: Math.max(map.size, 1) };
-    }
-    case 'dynamic': {
-      const map = new Map<string, number>();
-      for (let i = 0; i < rowCount; i++) {
-        if ((i & POLL_MASK) === 0) pollCancel(cancel);
-        const key = JSON.stringify(column.values[constant ? 0 : i]);
-        let id = map.get(key);
-        if (id === undefined) {
-          id = map.size;
-          map.set(key, id);
-        }
-        ids[i] = id;
-      }
-      return { ids, cardinality: Math.max(map.size, 1) };
-    }
-    default: {
-      const never: never = column;
-      return never;
-    }
+    groupIds[i] = g;
   }
+  return count;
 }
 
-/** Renumbers ids (< cardinality, or any number with the hash path) densely in first-appearance order. */
-function renumber(raw: ArrayLike<number>, rowCount: number, cardinality: number, cancel: CancelSignal): Grouping {
+function combineChunk(groupIds: Int32Array, ids: Int32Array, cardinality: number, out: Int32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) out[i] = groupIds[i] * cardinality + ids[i];
+}
+
+/** Renumbers ids in [0, cardinality) densely in first-appearance order, with an array. */
+function renumberWithArray(raw: Int32Array, rowCount: number, cardinality: number, cancel: CancelSignal): Grouping {
+  const groupIds = new Int32Array(rowCount);
+  const table = new Int32Array(cardinality).fill(-1);
+  const first = new Int32Array(Math.min(cardinality, rowCount));
+  let groupCount = 0;
+  for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
+    pollCancel(cancel);
+    groupCount = renumberChunk(raw, table, groupIds, first, groupCount, start, Math.min(rowCount, start + CHUNK_ROWS));
+  }
+  return { groupIds, groupCount, firstRows: first.slice(0, groupCount) };
+}
+
+/** Renumbers any numbers densely in first-appearance order, with a hash map. */
+function renumberWithMap(raw: ArrayLike<number>, rowCount: number, cancel: CancelSignal): Grouping {
   const groupIds = new Int32Array(rowCount);
   const first: number[] = [];
-  if (cardinality <= ARRAY_LIMIT) {
-    const table = new Int32Array(cardinality).fill(-1);
-    for (let i = 0; i < rowCount; i++) {
-      if ((i & POLL_MASK) === 0) pollCancel(cancel);
-      const k = raw[i];
-      let g = table[k];
-      if (g < 0) {
-        g = first.length;
-        table[k] = g;
-        first.push(i);
-      }
-      groupIds[i] = g;
+  const map = new Map<number, number>();
+  for (let i = 0; i < rowCount; i++) {
+    if ((i & (CHUNK_ROWS - 1)) === 0) pollCancel(cancel);
+    const k = raw[i];
+    let g = map.get(k);
+    if (g === undefined) {
+      g = first.length;
+      map.set(k, g);
+      first.push(i);
     }
-  } else {
-    const map = new Map<number, number>();
-    for (let i = 0; i < rowCount; i++) {
-      if ((i & POLL_MASK) === 0) pollCancel(cancel);
-      const k = raw[i];
-      let g = map.get(k);
-      if (g === undefined) {
-        g = first.length;
-        map.set(k, g);
-        first.push(i);
-      }
-      groupIds[i] = g;
-    }
+    groupIds[i] = g;
   }
   return { groupIds, groupCount: first.length, firstRows: Int32Array.from(first) };
 }
 
-/** Groups `rowCount` rows by the key vectors (each of `rowCount` rows or a constant). No keys: one group. */
-export function groupRows(keys: readonly Column[], rowCount: number, cancel: CancelSignal): Grouping {
-  if (keys.length === 0) {
-    return { groupIds: new Int32Array(rowCount), groupCount: 1, firstRows: Int32Array.of(0) };
+/** Whether an id space of `size` is renumbered with an array (bounded by the rows, so a sparse space does not allocate a huge table). */
+function fitsArray(size: number, rowCount: number): boolean {
+  return size <= ARRAY_LIMIT && size <= Math.max(1 << 16, 4 * rowCount);
+}
+
+/** Groups `rowCount` rows by the ids of their keys. No keys: one group. */
+export function groupByIds(keys: readonly DenseIds[], rowCount: number, cancel: CancelSignal): Grouping {
+  if (keys.length === 0) return { groupIds: new Int32Array(rowCount), groupCount: 1, firstRows: Int32Array.of(0) };
+  // All keys at once while the product of their cardinalities stays small.
+  const product = keys.reduce((p, k) => p * k.cardinality, 1);
+  if (fitsArray(product, rowCount)) {
+    let combined = keys[0].ids;
+    for (let k = 1; k < keys.length; k++) {
+      const next = new Int32Array(rowCount);
+      for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
+        pollCancel(cancel);
+        combineChunk(combined, keys[k].ids, keys[k].cardinality, next, start, Math.min(rowCount, start + CHUNK_ROWS));
+      }
+      combined = next;
+    }
+    return renumberWithArray(combined, rowCount, product, cancel);
   }
-  const firstKey = denseIds(keys[0], rowCount, cancel);
-  let current = renumber(firstKey.ids, rowCount, firstKey.cardinality, cancel);
+  // Pairwise: renumber, then combine with the next key.
+  let current = fitsArray(keys[0].cardinality, rowCount) ? renumberWithArray(keys[0].ids, rowCount, keys[0].cardinality, cancel) : renumberWithMap(keys[0].ids, rowCount, cancel);
   for (let k = 1; k < keys.length; k++) {
-    const next = denseIds(keys[k], rowCount, cancel);
-    const product = current.groupCount * next.cardinality;
-    const combined = new Float64Array(rowCount);
-    for (let i = 0; i < rowCount; i++) combined[i] = current.groupIds[i] * next.cardinality + next.ids[i];
-    current = renumber(combined, rowCount, product <= ARRAY_LIMIT ? product : Number.POSITIVE_INFINITY, cancel);
+    const { ids, cardinality } = keys[k];
+    const size = current.groupCount * cardinality;
+    if (fitsArray(size, rowCount)) {
+      const combined = new Int32Array(rowCount);
+      combineChunk(current.groupIds, ids, cardinality, combined, 0, rowCount);
+      current = renumberWithArray(combined, rowCount, size, cancel);
+    } else {
+      const combined = new Float64Array(rowCount);
+      for (let i = 0; i < rowCount; i++) combined[i] = current.groupIds[i] * cardinality + ids[i];
+      current = renumberWithMap(combined, rowCount, cancel);
+    }
   }
   return current;
+}
+
+/** Groups `rowCount` rows by the key vectors (each of `rowCount` rows or a constant). No keys: one group. */
+export function groupRows(keys: readonly Column[], rowCount: number, cancel: CancelSignal): Grouping {
+  return groupByIds(keys.map((k) => idsOfColumn(k, null, rowCount, cancel)), rowCount, cancel);
 }

@@ -24,6 +24,8 @@ import { applyCount } from './count';
 import { applyDistinct } from './distinct';
 import { applyUnion } from './union';
 import { applyRender } from './render';
+import { fusedPipe } from './fusion';
+import { applyJoin } from './join';
 
 /** What a plan execution needs besides the plan and the data. */
 export interface ExecContext {
@@ -77,6 +79,12 @@ function executeTabular(node: Tabular, catalog: Catalog, run: RunContext): NodeR
       return { relation: applyUnion(inputs, node.schema, run, node.span) };
     }
     case 'pipe': {
+      const fused = fusedPipe(node);
+      if (fused !== null) {
+        const below = executeTabular(fused.input, catalog, run);
+        const relation = conformTo(fused.apply(below.relation, run), node.schema, node.span);
+        return below.render === undefined ? { relation } : { relation, render: below.render };
+      }
       const input = executeTabular(node.input, catalog, run);
       const output = applyOperator(node.operator, input.relation, node, catalog, run);
       const render = output.render ?? input.render;
@@ -116,6 +124,8 @@ function applyOperator(operator: Operator, relation: Relation, node: Tabular, ca
     }
     case 'render':
       return applyRender(relation, operator.spec);
+    case 'join':
+      return { relation: applyJoin(relation, executeTabular(operator.right, catalog, run).relation, operator.kind, operator.keys, node.schema, run, node.span) };
     default: {
       const never: never = operator;
       return never;

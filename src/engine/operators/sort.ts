@@ -64,15 +64,23 @@ function readerOf(column: Column): KeyReader {
   }
 }
 
-/** The row positions of `relation` in sorted order (stable: ties keep input order). */
-export function sortedPositions(relation: Relation, keys: readonly SortKey[], run: RunContext): Int32Array {
+/**
+ * Evaluates the sort keys over `relation` (each broadcast to its rows): the columns a row order
+ * reads, in key order.
+ */
+export function sortKeyColumns(relation: Relation, keys: readonly SortKey[], run: RunContext): Column[] {
   const source = columnSource(relation, run);
-  const n = relation.rowCount;
-  const readers = keys.map((k) => ({ reader: readerOf(broadcast(evaluate(k.expr, source), n)), key: k }));
-  const positions = firstPositions(n);
-  let calls = 0;
-  positions.sort((a, b) => {
-    if ((++calls & 0xffff) === 0) pollCancel(run.cancel);
+  return keys.map((k) => broadcast(evaluate(k.expr, source), relation.rowCount));
+}
+
+/**
+ * The total order of rows under `keys` (over the evaluated `columns`): negative when row `a`
+ * comes first. Ties on every key keep input order (the position decides), so sorting with it is
+ * stable and any selection of the first N rows under it is unique.
+ */
+export function rowComparator(keys: readonly SortKey[], columns: readonly Column[]): (a: number, b: number) => number {
+  const readers = keys.map((key, k) => ({ reader: readerOf(columns[k]), key }));
+  return (a, b) => {
     for (const { reader, key } of readers) {
       const aMissing = reader.missing(a);
       const bMissing = reader.missing(b);
@@ -84,6 +92,17 @@ export function sortedPositions(relation: Relation, keys: readonly SortKey[], ru
       if (c !== 0) return key.descending ? -c : c;
     }
     return a - b;
+  };
+}
+
+/** The row positions of `relation` in sorted order (stable: ties keep input order). */
+export function sortedPositions(relation: Relation, keys: readonly SortKey[], run: RunContext): Int32Array {
+  const compare = rowComparator(keys, sortKeyColumns(relation, keys, run));
+  const positions = firstPositions(relation.rowCount);
+  let calls = 0;
+  positions.sort((a, b) => {
+    if ((++calls & 0xffff) === 0) pollCancel(run.cancel);
+    return compare(a, b);
   });
   return positions;
 }

@@ -1,18 +1,37 @@
 /**
- * `summarize aggregates by keys`: rows are grouped (see grouping.ts), then every aggregate runs
- * over the whole batch through the init/add/result protocol. Output: the keys, then the aggregates.
+ * `summarize aggregates by keys`: rows are grouped (keys become dense ids without building the
+ * key columns where possible, see grouping.ts and keyIds.ts), then every aggregate runs over the
+ * whole batch through the init/add/result protocol. The output key columns are the key
+ * expressions evaluated on each group's first row only. Output: the keys, then the aggregates.
  * Without keys there is exactly one row, even for an empty input.
  */
 import type { AggregateCall, NamedExpr } from '../plan';
-import type { Column } from '../table/column';
-import { gatherColumn } from '../table/gather';
 import { EngineFailure, unsupported } from '../errors';
 import { evaluate } from '../functions/evaluate';
-import { broadcast, pollCancel } from '../functions/vector';
+import { pollCancel } from '../functions/vector';
 import { AGGREGATES } from '../aggregates/registry';
 import type { RelColumn, Relation, RunContext } from './relation';
-import { columnSource } from './relation';
-import { groupRows } from './grouping';
+import { columnSource, denseColumn, selectPositions } from './relation';
+import type { Grouping } from './grouping';
+import { groupByIds } from './grouping';
+import { keyIdsOf } from './keyIds';
+
+/** Groups the relation's rows by the key expressions. */
+export function groupByExprs(relation: Relation, keys: readonly NamedExpr[], run: RunContext): Grouping {
+  const source = columnSource(relation, run);
+  const ids = keys.map((k) => {
+    pollCancel(run.cancel);
+    return keyIdsOf(k.expr, relation, source, run.cancel);
+  });
+  return groupByIds(ids, relation.rowCount, run.cancel);
+}
+
+/** The key columns of the groups: each key expression evaluated over the groups' first rows. */
+export function groupKeyColumns(relation: Relation, keys: readonly NamedExpr[], grouping: Grouping, run: RunContext): RelColumn[] {
+  const firsts = selectPositions(relation, grouping.firstRows.slice(0, grouping.groupCount));
+  const source = columnSource(firsts, run);
+  return keys.map((k) => denseColumn(k.name, evaluate(k.expr, source), firsts.rowCount));
+}
 
 /** Applies `summarize`. */
 export function applySummarize(relation: Relation, aggregates: readonly AggregateCall[], by: readonly NamedExpr[], run: RunContext): Relation {
@@ -24,11 +43,9 @@ export function applySummarize(relation: Relation, aggregates: readonly Aggregat
     if (impl === undefined) throw new EngineFailure(unsupported(`aggregate ${call.fn}()`, call.span));
     return impl;
   });
-  const keys: Column[] = by.map((k) => broadcast(evaluate(k.expr, source), n));
-  pollCancel(run.cancel);
-  const grouping = groupRows(keys, n, run.cancel);
+  const grouping = groupByExprs(relation, by, run);
   const groupCount = by.length === 0 ? 1 : grouping.groupCount;
-  const columns: RelColumn[] = by.map((k, i) => ({ name: k.name, data: gatherColumn(keys[i], grouping.firstRows), rows: null }));
+  const columns: RelColumn[] = groupKeyColumns(relation, by, grouping, run);
   aggregates.forEach((call, i) => {
     pollCancel(run.cancel);
     const impl = impls[i];

@@ -1,13 +1,12 @@
-/** `top N by keys`: the first N rows in sorted order (desc by default — resolved in the plan). */
+/** `top N by keys`: the first N rows in sorted order (desc by default — resolved in the plan), by top-N selection. */
 import type { Expr, SortKey } from '../plan';
 import type { Relation, RunContext } from './relation';
 import { selectPositions } from './relation';
-import { sortedPositions } from './sort';
 import { rowCountArgument } from './take';
+import { topPositions } from './topN';
 
 /** Applies `top`. */
 export function applyTop(relation: Relation, count: Expr, keys: readonly SortKey[], run: RunContext): Relation {
   const n = rowCountArgument(count, relation, run);
-  const sorted = sortedPositions(relation, keys, run);
-  return selectPositions(relation, n < sorted.length ? sorted.slice(0, n) : sorted);
+  return selectPositions(relation, topPositions(relation, keys, n, run));
 }

@@ -69,11 +69,13 @@ describe('analysis errors', () => {
 
 describe('unsupported constructs', () => {
   test.each([
-    ['T | join U on Name', 'join', 'join'],
+    ['T | lookup U on Name', 'lookup', 'lookup'],
+    ['T | join kind=inner hint.strategy=shuffle U where $left.Size > $right.Size', 'join ... where', 'where $left.Size > $right.Size'],
     ['T | mv-expand Props', 'mv-expand', 'mv-expand'],
     ['T | parse Name with a "-" b', 'parse', 'parse'],
     ['T | project-away Name', 'project-away', 'project-away'],
-    ['T | summarize percentile(Size, 50)', 'percentile', 'percentile'],
+    ['T | summarize percentilew(Size, 1, 50)', 'percentilew', 'percentilew'],
+    ['T | summarize percentile(Name, 50)', 'percentile of string', 'percentile(Name, 50)'],
     ['T | summarize arg_max(Size, *)', 'arg_max', 'arg_max'],
     ['T | summarize stdev(Size)', 'stdev', 'stdev'],
     ['T | summarize count() * 2', 'expressions over aggregates', 'count() * 2'],

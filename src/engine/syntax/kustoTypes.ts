@@ -208,6 +208,29 @@ export interface KRenderOperator extends KQueryOperator {
   readonly Parameters: BridgeList<KNamedParameter>;
   readonly WithClause: KRenderWithClause | null;
 }
+/** `on ...` or `where ...` after a join's right side. */
+export type KJoinConditionClause = KNode;
+export interface KJoinOnClause extends KJoinConditionClause {
+  readonly OnKeyword: KToken;
+  readonly Expressions: BridgeList<SeparatedElement<KExpression>>;
+}
+export interface KJoinOperator extends KQueryOperator {
+  readonly JoinKeyword: KToken;
+  readonly Parameters: BridgeList<KNamedParameter>;
+  /** The right side (`$right`): a table name, a parenthesized tabular expression, ... */
+  readonly Expression: KExpression;
+  /** `on ...` (a `JoinOnClause`) or `where ...` (a `JoinWhereClause`). */
+  readonly ConditionClause: KJoinConditionClause;
+}
+/** `$left.Column` in a join condition: `Expression` is `$left`, `Selector` the column. */
+export interface KPathExpression extends KExpression {
+  readonly Expression: KExpression;
+  readonly Selector: KExpression;
+}
+/** `(a, b) = f(...)`: several names for an expression with several result columns. */
+export interface KCompoundNamedExpression extends KExpression {
+  readonly Expression: KExpression;
+}
 export type KStatement = KNode;
 export interface KExpressionStatement extends KStatement {
   readonly Expression: KExpression;
@@ -244,6 +267,10 @@ export interface KNodeClasses {
   DistinctOperator: KDistinctOperator;
   UnionOperator: KUnionOperator;
   RenderOperator: KRenderOperator;
+  JoinOperator: KJoinOperator;
+  JoinOnClause: KJoinOnClause;
+  PathExpression: KPathExpression;
+  CompoundNamedExpression: KCompoundNamedExpression;
 }
 
 /** A class as seen by `instanceof`: only its prototype type matters for narrowing. */

@@ -11,7 +11,7 @@ import type {
 } from './kustoTypes';
 import { lowerScalar } from './lowerScalar';
 import {
-  type LoweringContext, failInternal, failUnsupported, isFunctionSymbol, isNode, kindName, scalarTypeOfSymbol,
+  type LoweringContext, failInternal, failUnsupported, isFunctionSymbol, isNode, kindName,
   separatedItems, spanOf,
 } from './nodes';
 import { kustoLanguage } from './kustoLibrary';
@@ -61,9 +61,29 @@ export function lowerExtend(
   return { op: 'extend', columns };
 }
 
-function lowerAggregate(ctx: LoweringContext, element: KExpression, output: ColumnSchema): AggregateCall {
+/** The aggregate call of a `summarize` element: `f(...)`, `name = f(...)` or `(a, b) = f(...)`. */
+function aggregateCallOf(element: KExpression): KExpression {
+  if (isNode(element, 'CompoundNamedExpression')) return element.Expression;
   const { expr } = splitNamed(element);
-  const call = isNode(expr, 'ParenthesizedExpression') ? expr.Expression : expr;
+  return isNode(expr, 'ParenthesizedExpression') ? expr.Expression : expr;
+}
+
+/** How many output columns an aggregate element yields (a tuple result type gives several). */
+function aggregateWidth(element: KExpression): number {
+  const type = aggregateCallOf(element).ResultType;
+  return type !== null && type.Columns !== undefined ? type.Columns.Count : 1;
+}
+
+/** Numeric storage types whose percentiles the engine computes (the value's own type is kept). */
+const PERCENTILE_TYPES: ReadonlySet<string> = new Set(['int', 'long', 'real', 'decimal', 'datetime', 'timespan']);
+
+/**
+ * One `summarize` element to its aggregate calls, named and typed by the binder's `outputs`
+ * (one column, or several for `percentiles(x, p1, p2, ...)`, which becomes one `percentile`
+ * call per column).
+ */
+function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: readonly ColumnSchema[]): AggregateCall[] {
+  const call = aggregateCallOf(element);
   if (!isNode(call, 'FunctionCallExpression')) return failUnsupported('expressions over aggregates', call);
   const fn = call.Name.SimpleName;
   const symbol = call.ReferencedSymbol;
@@ -71,34 +91,41 @@ function lowerAggregate(ctx: LoweringContext, element: KExpression, output: Colu
     return failUnsupported('expressions over aggregates', call);
   }
   if (!SUPPORTED_AGGREGATES.has(fn)) return failUnsupported(fn, call.Name);
-  // `take_any(a, b)` and the like yield several columns: the plan's AggregateCall has one.
-  if (scalarTypeOfSymbol(call.ResultType) === undefined) return failUnsupported(`${fn} with several columns`, call.Name);
-  const args = separatedItems(call.ArgumentList.Expressions).map((arg) => {
+  const argExprs = separatedItems(call.ArgumentList.Expressions);
+  const args = argExprs.map((arg) => {
     if (isNode(arg, 'StarExpression')) return failUnsupported(`${fn}(*)`, arg);
     return lowerScalar(ctx, arg);
   });
-  return { fn, args, name: output.name, type: output.type, span: spanOf(call) };
+  const span = spanOf(call);
+  if (fn.startsWith('percentile')) {
+    const valueType = args[0]?.type;
+    if (valueType === undefined || !PERCENTILE_TYPES.has(valueType)) return failUnsupported(`${fn} of ${valueType ?? 'nothing'}`, call);
+    if (fn === 'percentiles' && outputs.length === args.length - 1) {
+      return outputs.map((output, i) => ({ fn: 'percentile', args: [args[0], args[i + 1]], name: output.name, type: output.type, span }));
+    }
+  }
+  // `take_any(a, b)`, `arg_max(x, *)` and the like yield several columns: the plan's AggregateCall has one.
+  if (outputs.length !== 1 || isNode(element, 'CompoundNamedExpression')) return failUnsupported(`${fn} with several columns`, call.Name);
+  return [{ fn, args, name: outputs[0].name, type: outputs[0].type, span }];
 }
 
-/** `summarize aggs by keys`: the binder's output lists the keys first, then the aggregates. */
+/** `summarize aggs by keys`: the binder's output lists the keys first, then the aggregates' columns in order. */
 export function lowerSummarize(ctx: LoweringContext, summarize: KSummarizeOperator, output: readonly ColumnSchema[]): Operator {
   const byClause = summarize.ByClause;
   if (byClause !== null && byClause.BinClause !== null) return failUnsupported('summarize ... by ... bin=', byClause.BinClause);
   const keys = byClause === null ? [] : separatedItems(byClause.Expressions);
   const aggregates = separatedItems(summarize.Aggregates);
-  if (keys.length + aggregates.length !== output.length) {
-    // An aggregate with several output columns (percentiles, arg_max(x, *), take_any(a, b), ...).
-    for (const element of aggregates) {
-      const call = splitNamed(element).expr;
-      if (isNode(call, 'FunctionCallExpression') && scalarTypeOfSymbol(call.ResultType) === undefined) {
-        const fn = call.Name.SimpleName;
-        return failUnsupported(SUPPORTED_AGGREGATES.has(fn) ? `${fn} with several columns` : fn, call.Name);
-      }
-    }
-    return failUnsupported('summarize with multi-column aggregates', summarize);
+  const widths = aggregates.map((element) => aggregateWidth(element));
+  if (keys.length + widths.reduce((a, b) => a + b, 0) !== output.length) {
+    return failInternal('summarize columns do not match the binder', summarize);
   }
   const by: NamedExpr[] = keys.map((key, i) => ({ name: output[i].name, expr: lowerScalar(ctx, splitNamed(key).expr) }));
-  const calls = aggregates.map((element, i) => lowerAggregate(ctx, element, output[keys.length + i]));
+  const calls: AggregateCall[] = [];
+  let next = keys.length;
+  aggregates.forEach((element, i) => {
+    calls.push(...lowerAggregate(ctx, element, output.slice(next, next + widths[i])));
+    next += widths[i];
+  });
   return { op: 'summarize', aggregates: calls, by };
 }
 

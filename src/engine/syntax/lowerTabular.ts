@@ -8,6 +8,7 @@ import type { ColumnSchema } from '../table/column';
 import type { KExpression, KNamedParameter, KQueryOperator, KUnionOperator } from './kustoTypes';
 import { lowerDistinct, lowerExtend, lowerProject, lowerSortKey, lowerSummarize } from './lowerColumns';
 import { lowerRender } from './lowerRender';
+import { lowerJoin } from './lowerJoin';
 import { lowerScalar } from './lowerScalar';
 import {
   type LoweringContext, failUnsupported, isNode, isTableSymbol, keywordOf, listItems, schemaOf, separatedItems, spanOf,
@@ -65,6 +66,7 @@ function lowerOperator(ctx: LoweringContext, operator: KQueryOperator, input: re
   }
   if (isNode(operator, 'UnionOperator')) return { op: 'union', others: lowerUnionInputs(ctx, operator) };
   if (isNode(operator, 'RenderOperator')) return { op: 'render', spec: lowerRender(operator, ctx.text) };
+  if (isNode(operator, 'JoinOperator')) return lowerJoin(ctx, operator, lowerTabular);
   const keyword = keywordOf(operator);
   return failUnsupported(keyword.Text, keyword);
 }

@@ -136,6 +136,9 @@ export function concatColumns(type: ScalarType, parts: readonly Column[]): Colum
 
 /** Re-encodes a string column so its dictionary holds only the entries its rows use, in first-use order. */
 export function compactStringColumn(column: StringColumn): StringColumn {
+  // A few rows of a large dictionary (e.g. `top 100` of a column of ids): a map, not a table
+  // as long as the dictionary.
+  if (column.length * 8 < column.dict.length) return compactFewRows(column);
   const remap = new Int32Array(column.dict.length).fill(-1);
   const dict: string[] = [];
   const codes = new Int32Array(column.length);
@@ -150,6 +153,27 @@ export function compactStringColumn(column: StringColumn): StringColumn {
       target = dict.length;
       dict.push(column.dict[c]);
       remap[c] = target;
+    }
+    codes[i] = target;
+  }
+  return { kind: 'string', type: column.type, codes, dict, length: column.length };
+}
+
+function compactFewRows(column: StringColumn): StringColumn {
+  const remap = new Map<number, number>();
+  const dict: string[] = [];
+  const codes = new Int32Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const c = column.codes[i];
+    if (c < 0) {
+      codes[i] = -1;
+      continue;
+    }
+    let target = remap.get(c);
+    if (target === undefined) {
+      target = dict.length;
+      dict.push(column.dict[c]);
+      remap.set(c, target);
     }
     codes[i] = target;
   }
