@@ -3,13 +3,14 @@
  * to a row of its Log Analytics table (shared/docs/acr-logs.md §2.4).
  */
 import type { ColumnSchema } from '../engine/table/column';
+import type { ColumnBuilder, StringColumnBuilder } from '../engine/table/builder';
+import { appendValue } from '../engine/table/builder';
 import { AZURE_METRICS, CATEGORY_TO_TABLE, KNOWN_TABLES } from './knownTables';
 import { parseResourceId, unitOfMetric } from './acrMetrics';
 import type { CellInput } from './coerce';
-import { coerceCell } from './coerce';
+import { coerceCell, parseTimestamp } from './coerce';
 import type { JsonObject } from './fieldLookup';
 import { FieldLookup } from './fieldLookup';
-import { parseIsoDatetime } from '../engine/types/datetime';
 
 /** The outcome of mapping one record: a row of `table` in its schema order, or why it was skipped. */
 export type RecordMapping =
@@ -40,17 +41,35 @@ interface RecordContext {
   readonly resourceId: string;
 }
 
-type ColumnResolver = (context: RecordContext, column: ColumnSchema) => CellInput;
+/** Computes one column's cell; made once per table (see `planFor`), with field slots resolved. */
+type CellResolver = (context: RecordContext) => CellInput;
+/** Makes a column's resolver; `slot` gives the lookup slot of a lower-case field name. */
+type ResolverFactory = (column: ColumnSchema, slot: (lowerName: string) => number) => CellResolver;
 
 /** The column's own name, looked up case-insensitively (top level, then `properties`). */
-const byName: ColumnResolver = (c, column) => coerceCell(c.fields.get(column.name.toLowerCase()), column.type);
-const constant = (value: CellInput): ColumnResolver => () => value;
-const timeGenerated: ColumnResolver = (c) => c.timeTicks;
-const tableName: ColumnResolver = (c) => c.table;
-const lowerResourceId: ColumnResolver = (c) => c.resourceId.toLowerCase();
+const byName: ResolverFactory = (column, slot) => {
+  const field = slot(column.name.toLowerCase());
+  const type = column.type;
+  return (c) => coerceCell(c.fields.getSlot(field), type);
+};
+const constant = (value: CellInput): ResolverFactory => () => () => value;
+const timeGenerated: ResolverFactory = () => (c) => c.timeTicks;
+const tableName: ResolverFactory = () => (c) => c.table;
+const lowerResourceId: ResolverFactory = () => {
+  // Why a one-entry cache: a file's records almost always share one resource ID.
+  let lastId = '';
+  let lastLower = '';
+  return (c) => {
+    if (c.resourceId !== lastId) {
+      lastId = c.resourceId;
+      lastLower = lastId.toLowerCase();
+    }
+    return lastLower;
+  };
+};
 
 /** Columns shared by every table loaded from resource logs. */
-const COMMON_RESOLVERS: Readonly<Record<string, ColumnResolver>> = {
+const COMMON_RESOLVERS: Readonly<Record<string, ResolverFactory>> = {
   // Why: TenantId is the Log Analytics workspace ID, stamped at ingestion; a raw blob has none
   // (a raw `tenantId` field is the caller's Entra tenant, a different thing).
   TenantId: constant(''),
@@ -60,28 +79,37 @@ const COMMON_RESOLVERS: Readonly<Record<string, ColumnResolver>> = {
   _ResourceId: lowerResourceId,
 };
 
-const LOG_RESOLVERS: Readonly<Record<string, ColumnResolver>> = {
+const LOG_RESOLVERS: Readonly<Record<string, ResolverFactory>> = {
   ...COMMON_RESOLVERS,
-  Region: (c, column) => coerceCell(c.fields.get('location') ?? c.fields.get('region'), column.type),
+  Region: (column, slot) => {
+    const location = slot('location');
+    const region = slot('region');
+    return (c) => coerceCell(c.fields.getSlot(location) ?? c.fields.getSlot(region), column.type);
+  },
 };
 
-const resourcePart = (part: 'subscriptionId' | 'resourceGroup' | 'resourceProvider' | 'resource', upper: boolean): ColumnResolver =>
-  (c) => {
+const resourcePart = (part: 'subscriptionId' | 'resourceGroup' | 'resourceProvider' | 'resource', upper: boolean): ResolverFactory =>
+  () => (c) => {
     const text = parseResourceId(c.resourceId)[part];
     return upper ? text.toUpperCase() : text.toLowerCase();
   };
 
-const METRIC_RESOLVERS: Readonly<Record<string, ColumnResolver>> = {
+const METRIC_RESOLVERS: Readonly<Record<string, ResolverFactory>> = {
   ...COMMON_RESOLVERS,
-  ResourceId: (c) => c.resourceId.toUpperCase(),
+  ResourceId: () => (c) => c.resourceId.toUpperCase(),
   SubscriptionId: resourcePart('subscriptionId', false),
   ResourceGroup: resourcePart('resourceGroup', true),
   ResourceProvider: resourcePart('resourceProvider', true),
   Resource: resourcePart('resource', true),
-  UnitName: (c) => {
-    const given = c.fields.get('unitname') ?? c.fields.get('unit');
-    const metricName = c.fields.get('metricname');
-    return typeof given === 'string' && given !== '' ? given : typeof metricName === 'string' ? unitOfMetric(metricName) : '';
+  UnitName: (_column, slot) => {
+    const unitName = slot('unitname');
+    const unit = slot('unit');
+    const metricNameSlot = slot('metricname');
+    return (c) => {
+      const given = c.fields.getSlot(unitName) ?? c.fields.getSlot(unit);
+      const metricName = c.fields.getSlot(metricNameSlot);
+      return typeof given === 'string' && given !== '' ? given : typeof metricName === 'string' ? unitOfMetric(metricName) : '';
+    };
   },
 };
 
@@ -96,42 +124,160 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** A table's column resolvers, valid for one `FieldLookup` epoch. */
+interface TablePlan {
+  readonly epoch: number;
+  readonly resolvers: readonly CellResolver[];
+  /**
+   * Per column: the field slot when the column is a `string` column read from its own field
+   * (a string value then goes to the builder as is), else -1.
+   */
+  readonly plainStringSlots: Int32Array;
+}
+
+/**
+ * Maps records one at a time. Holds the reusable field lookup, the slots of the fields every
+ * record is asked for, and one resolver list per table, so that mapping a record builds no
+ * per-record index and lower-cases no names. Use: `classify` a record, then take its cells
+ * (`cell(0 .. cellCount - 1)`, or `writeRow` into the table's builders), then, after the cells,
+ * its `extraFields` (or `forEachExtraField`). Not re-entrant: one record at a time.
+ */
+export class RecordRowMapper {
+  private readonly fields = new FieldLookup();
+  private readonly plans = new Map<string, TablePlan>();
+  private slotsEpoch = -1;
+  private timeSlot = 0;
+  private metricNameSlot = 0;
+  private categorySlot = 0;
+  private resourceIdSlot = 0;
+  private lastCategory = '';
+  private lastCategoryTable: string | undefined;
+  private plan: TablePlan = { epoch: -1, resolvers: [], plainStringSlots: new Int32Array(0) };
+  /** Why one mutable context: the resolvers read it synchronously, so no object per record. */
+  private readonly context = { fields: this.fields, table: '', timeTicks: 0, resourceId: '' };
+  /** Why the last `classify` returned null. */
+  skipReason = '';
+
+  /** Reads `record`; returns the table its row belongs to, or null (see `skipReason`). */
+  classify(record: unknown): string | null {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return this.skip('not a JSON object');
+    const fields = this.fields;
+    fields.reset(record as JsonObject);
+    if (this.slotsEpoch !== fields.epoch) this.resolveSlots();
+    const time = fields.getSlot(this.timeSlot);
+    if (time === undefined || time === null || time === '') return this.skip('no time field');
+    const timeTicks = typeof time === 'string' ? parseTimestamp(time) : null;
+    if (timeTicks === null) return this.skip(`time is not an ISO 8601 datetime: ${describe(time)}`);
+
+    const isMetric = fields.hasSlot(this.metricNameSlot);
+    let table: string;
+    if (isMetric) {
+      table = AZURE_METRICS;
+    } else {
+      const category = fields.getSlot(this.categorySlot);
+      if (typeof category !== 'string' || category === '') return this.skip('no category field');
+      if (category !== this.lastCategory) {
+        this.lastCategory = category;
+        this.lastCategoryTable = CATEGORY_TO_TABLE.get(category.toLowerCase());
+      }
+      const known = this.lastCategoryTable;
+      if (known === undefined) return this.skip(`unknown category: ${describe(category)}`);
+      table = known;
+    }
+    const resourceIdValue = fields.getSlot(this.resourceIdSlot);
+    const context = this.context;
+    context.table = table;
+    context.timeTicks = timeTicks;
+    context.resourceId = typeof resourceIdValue === 'string' ? resourceIdValue : '';
+    this.plan = this.planFor(table, isMetric);
+    return table;
+  }
+
+  /** Cells of the classified record's row (its table's column count). */
+  get cellCount(): number {
+    return this.plan.resolvers.length;
+  }
+
+  /** The classified record's cell of column `index` (schema order). */
+  cell(index: number): CellInput {
+    return this.plan.resolvers[index](this.context);
+  }
+
+  /**
+   * Appends the classified record's row to `columns`, the builders of its table's schema
+   * (`columnBuilderFor` of each column's type). Same cells as `cell`, with fewer steps for
+   * the most common one, a string field into a string column.
+   */
+  writeRow(columns: readonly ColumnBuilder[]): void {
+    const { resolvers, plainStringSlots } = this.plan;
+    const fields = this.fields;
+    const context = this.context;
+    for (let i = 0; i < resolvers.length; i++) {
+      const slot = plainStringSlots[i];
+      if (slot >= 0) {
+        const value = fields.getSlot(slot);
+        if (typeof value === 'string') {
+          (columns[i] as StringColumnBuilder).append(value);
+          continue;
+        }
+      }
+      appendValue(columns[i], resolvers[i](context));
+    }
+  }
+
+  /** Calls `visit` with each field of the record just mapped that no documented column takes (ask after its cells). */
+  forEachExtraField(visit: (key: string, value: unknown, nested: boolean) => void): void {
+    this.fields.forEachUnused(visit);
+  }
+
+  /** The fields of the record just mapped that no documented column takes (ask after its cells). */
+  extraFields(): ExtraField[] {
+    return this.fields.unusedFields();
+  }
+
+  private skip(reason: string): null {
+    this.skipReason = reason;
+    return null;
+  }
+
+  private resolveSlots(): void {
+    const fields = this.fields;
+    this.timeSlot = fields.slotOf('time');
+    this.metricNameSlot = fields.slotOf('metricname');
+    this.categorySlot = fields.slotOf('category');
+    this.resourceIdSlot = fields.slotOf('resourceid');
+    this.slotsEpoch = fields.epoch;
+  }
+
+  private planFor(table: string, isMetric: boolean): TablePlan {
+    const known = this.plans.get(table);
+    if (known !== undefined && known.epoch === this.fields.epoch) return known;
+    const factories = isMetric ? METRIC_RESOLVERS : LOG_RESOLVERS;
+    const slot = (lowerName: string): number => this.fields.slotOf(lowerName);
+    const schema = schemaOf(table);
+    const resolvers = schema.map((column) => (factories[column.name] ?? byName)(column, slot));
+    const plainStringSlots = Int32Array.from(schema, (column) =>
+      factories[column.name] === undefined && column.type === 'string' ? slot(column.name.toLowerCase()) : -1,
+    );
+    const plan: TablePlan = { epoch: this.fields.epoch, resolvers, plainStringSlots };
+    this.plans.set(table, plan);
+    return plan;
+  }
+}
+
+const sharedMapper = new RecordRowMapper();
+
 /**
  * Maps a parsed record. Metric records (with `metricName`) go to `AzureMetrics`; log records
  * to the table of their `category`. Every column of the known schema gets a value (empty
  * string / null when the record lacks it); fields no column takes are listed in `unmappedFields`.
  */
 export function mapRecord(record: unknown): RecordMapping {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { kind: 'skip', reason: 'not a JSON object' };
-  }
-  const fields = new FieldLookup(record as JsonObject);
-  const time = fields.get('time');
-  if (time === undefined || time === null || time === '') return { kind: 'skip', reason: 'no time field' };
-  const timeTicks = typeof time === 'string' ? parseIsoDatetime(time) : null;
-  if (timeTicks === null) return { kind: 'skip', reason: `time is not an ISO 8601 datetime: ${describe(time)}` };
-
-  const isMetric = fields.has('metricname');
-  let table: string;
-  if (isMetric) {
-    table = AZURE_METRICS;
-  } else {
-    const category = fields.get('category');
-    if (typeof category !== 'string' || category === '') return { kind: 'skip', reason: 'no category field' };
-    const known = CATEGORY_TO_TABLE.get(category.toLowerCase());
-    if (known === undefined) return { kind: 'skip', reason: `unknown category: ${describe(category)}` };
-    table = known;
-  }
-  const resourceIdValue = fields.get('resourceid');
-  const context: RecordContext = {
-    fields,
-    table,
-    timeTicks,
-    resourceId: typeof resourceIdValue === 'string' ? resourceIdValue : '',
-  };
-  const resolvers = isMetric ? METRIC_RESOLVERS : LOG_RESOLVERS;
-  const row = schemaOf(table).map((column) => (resolvers[column.name] ?? byName)(context, column));
-  const extraFields = fields.unusedFields();
+  const table = sharedMapper.classify(record);
+  if (table === null) return { kind: 'skip', reason: sharedMapper.skipReason };
+  const row: CellInput[] = [];
+  for (let i = 0; i < sharedMapper.cellCount; i++) row.push(sharedMapper.cell(i));
+  const extraFields = sharedMapper.extraFields();
   const unmappedFields = extraFields.map((f) => (f.nested ? `properties.${f.key}` : f.key));
   return { kind: 'row', table, row, unmappedFields, extraFields };
 }

@@ -55,6 +55,9 @@ const DEFAULT_MAX_RECORDS_DOCUMENT_BYTES = 64 * 1024 * 1024;
 /** How much leading text (without white space) format detection looks at. */
 const SNIFF_CHARS = 64;
 const RECORDS_PREFIX = /^\{\s*"records"\s*:/;
+/** Bytes and rows read before the columns are sized for the whole file from them. */
+const SIZING_SAMPLE_BYTES = 1 << 20;
+const SIZING_SAMPLE_ROWS = 256;
 
 /** True for an object that looks like a resource-log record or a `{"records":[...]}` envelope. */
 function isRecordLike(value: unknown): boolean {
@@ -106,7 +109,7 @@ class JsonLinesParser {
       this.collector.skip(line.line, 'not valid JSON');
       return;
     }
-    if (isRecordLike(value)) this.sawRecord = true;
+    if (!this.sawRecord && isRecordLike(value)) this.sawRecord = true;
     const records = isJsonObject(value) ? value['records'] : undefined;
     this.firstLineIsEnvelope ??= Array.isArray(records);
     if (Array.isArray(records)) {
@@ -148,6 +151,7 @@ async function parseResourceLogSource(source: ByteSource, context: ParseContext,
   let heldChars = 0;
   /** A `{"records":[...]}` file too large to parse whole: read as one envelope per line, if it is that. */
   let largeRecordsFile = false;
+  let sized = false;
 
   try {
     for await (const { lines, bytesRead } of readLineBatchesFrom(source.chunks(), context.cancel)) {
@@ -170,6 +174,11 @@ async function parseResourceLogSource(source: ByteSource, context: ParseContext,
       if (format === 'resource-log-jsonl' && held.length > 0) {
         held.splice(0).forEach((l) => jsonLines.add(l));
         heldChars = 0;
+      }
+      if (!sized && source.size !== null && (bytesRead >= SIZING_SAMPLE_BYTES || bytesRead >= source.size) && collector.rows >= SIZING_SAMPLE_ROWS) {
+        // Columns sized once from the rows per byte so far, instead of doubling as rows arrive.
+        collector.expectRows((collector.rows * source.size) / bytesRead);
+        sized = true;
       }
       context.onBytes(bytesRead);
       context.onRows(collector.rows);

@@ -7,11 +7,14 @@ import type { Table } from '../engine/table/table';
 import { appendValue, TableBuilder } from '../engine/table/builder';
 import { KNOWN_TABLES } from './knownTables';
 import type { RecordMapping } from './recordMapping';
-import { mapRecord } from './recordMapping';
+import { mapRecord, RecordRowMapper } from './recordMapping';
 import { ExtraColumns } from './load/extraColumns';
 
 /** How many skipped lines a load lists (all are counted). */
 export const MAX_LISTED_SKIPPED = 20;
+
+/** Head room over a row-count estimate (unwritten capacity is not resident: fresh pages stay untouched). */
+const ROW_ESTIMATE_MARGIN = 1.1;
 
 /** A line (or record) that could not be loaded. */
 export interface SkippedLine {
@@ -36,7 +39,18 @@ export class RowCollector {
   skippedCount = 0;
   rows = 0;
 
-  constructor(private readonly mapper: RecordMapper = mapRecord) {}
+  /** Why: with the default mapping, rows go straight into the builders (no row array per record). */
+  private readonly direct: RecordRowMapper | null;
+  /** Where `keepExtraField` puts a field (the table and row being loaded). */
+  private extraTarget: ExtraColumns | null = null;
+  private extraRow = 0;
+  private readonly keepExtraField = (key: string, value: unknown, nested: boolean): void => {
+    this.extraTarget?.addField(this.extraRow, key, value, nested);
+  };
+
+  constructor(private readonly mapper: RecordMapper = mapRecord) {
+    this.direct = mapper === mapRecord ? new RecordRowMapper() : null;
+  }
 
   /** Records a skipped line. */
   skip(line: number, reason: string): void {
@@ -55,6 +69,7 @@ export class RowCollector {
    * (not recorded as skipped: for callers that keep their own skipped-line bookkeeping).
    */
   load(record: unknown): string | null {
+    if (this.direct !== null) return this.loadDirect(this.direct, record);
     const mapped = this.mapper(record);
     switch (mapped.kind) {
       case 'skip':
@@ -62,7 +77,8 @@ export class RowCollector {
       case 'row': {
         const rows = this.rowsFor(mapped.table);
         if (mapped.extraFields.length > 0) rows.extras.add(rows.builder.rowCount, mapped.extraFields);
-        rows.builder.columns.forEach((column, i) => appendValue(column, mapped.row[i]));
+        const columns = rows.builder.columns;
+        for (let i = 0; i < columns.length; i++) appendValue(columns[i], mapped.row[i]);
         this.rows++;
         return null;
       }
@@ -70,6 +86,31 @@ export class RowCollector {
         const never: never = mapped;
         return never;
       }
+    }
+  }
+
+  private loadDirect(mapper: RecordRowMapper, record: unknown): string | null {
+    const table = mapper.classify(record);
+    if (table === null) return mapper.skipReason;
+    const rows = this.rowsFor(table);
+    this.extraRow = rows.builder.rowCount;
+    this.extraTarget = rows.extras;
+    mapper.writeRow(rows.builder.columns);
+    // After the cells: which fields were used is known only once every column asked for its own.
+    mapper.forEachExtraField(this.keepExtraField);
+    this.rows++;
+    return null;
+  }
+
+  /**
+   * Sizes every table's columns for `totalRows` records in all, shared as the rows so far are
+   * (a loader estimates it from the file size once it has read a sample). Only grows capacity.
+   */
+  expectRows(totalRows: number): void {
+    if (this.rows === 0) return;
+    for (const { builder } of this.tables.values()) {
+      const share = builder.rowCount / this.rows;
+      builder.reserve(Math.ceil(totalRows * share * ROW_ESTIMATE_MARGIN));
     }
   }
 

@@ -4,6 +4,19 @@ import type { Column, ColumnSchema, DynamicColumn, DynamicValue, NumericColumn, 
 import type { Table } from './table';
 
 const INITIAL_CAPACITY = 1024;
+/** Entries of a string builder's cache of recent values (a power of two). */
+const RECENT_SLOTS = 64;
+
+/**
+ * `array` cut to `length`: a view when at least 3/4 of it is used, else an exact copy.
+ * Why a view: copying a large column allocates a second buffer and frees the first, which the
+ * allocator keeps as a resident hole; the unused tail of a buffer filled from its start was
+ * never written, so its pages cost no resident memory.
+ */
+function trimmed<T extends Float64Array | Int32Array | Uint8Array>(array: T, length: number): T {
+  if (length === array.length) return array;
+  return (length >= array.length * 0.75 ? array.subarray(0, length) : array.slice(0, length)) as T;
+}
 
 /** Appends numbers (or null) and yields a `NumericColumn`. */
 export class NumericColumnBuilder {
@@ -24,22 +37,29 @@ export class NumericColumnBuilder {
   }
 
   private grow(): void {
-    const data = new Float64Array(this.data.length * 2);
-    data.set(this.data);
+    this.reserve(this.data.length * 2);
+  }
+
+  /** Makes room for `capacity` values in all (no effect when there already is). */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const data = new Float64Array(capacity);
+    data.set(this.data.subarray(0, this.length));
     this.data = data;
     if (this.nulls) {
-      const nulls = new Uint8Array(data.length);
-      nulls.set(this.nulls);
+      const nulls = new Uint8Array(capacity);
+      nulls.set(this.nulls.subarray(0, this.length));
       this.nulls = nulls;
     }
   }
 
+  /** The column (values cut to their length, see `trimmed`; later appends do not show in it). */
   finish(): NumericColumn {
     return {
       kind: 'number',
       type: this.type,
-      data: this.data.slice(0, this.length),
-      nulls: this.nulls ? this.nulls.slice(0, this.length) : null,
+      data: trimmed(this.data, this.length),
+      nulls: this.nulls ? trimmed(this.nulls, this.length) : null,
       length: this.length,
     };
   }
@@ -50,32 +70,54 @@ export class StringColumnBuilder {
   private codes = new Int32Array(INITIAL_CAPACITY);
   private readonly dict: string[] = [];
   private readonly index = new Map<string, number>();
+  /**
+   * A small cache of recent values and their codes, indexed by the value's length and two of
+   * its characters. Why: log columns repeat a few values (often the previous row's), and one
+   * string comparison is cheaper than hashing a fresh (parsed) string for the Map.
+   */
+  private readonly recentText: string[] = new Array<string>(RECENT_SLOTS).fill('');
+  private readonly recentCode = new Int32Array(RECENT_SLOTS).fill(-1);
   length = 0;
   constructor(readonly type: TextType) {}
 
+  /** Makes room for `capacity` values in all (no effect when there already is). */
+  reserve(capacity: number): void {
+    if (capacity <= this.codes.length) return;
+    const codes = new Int32Array(capacity);
+    codes.set(this.codes.subarray(0, this.length));
+    this.codes = codes;
+  }
+
   /** `null` is stored as the empty string for `string` and as code -1 (null) for `guid`. */
   append(value: string | null): void {
-    if (this.length === this.codes.length) {
-      const codes = new Int32Array(this.codes.length * 2);
-      codes.set(this.codes);
-      this.codes = codes;
-    }
+    if (this.length === this.codes.length) this.reserve(this.codes.length * 2);
     if (value === null && this.type === 'guid') {
       this.codes[this.length++] = -1;
       return;
     }
     const text = value ?? '';
-    let code = this.index.get(text);
-    if (code === undefined) {
-      code = this.dict.length;
-      this.dict.push(text);
-      this.index.set(text, code);
+    const n = text.length;
+    // NaN (the empty string's characters) counts as 0 in bit operations.
+    const slot = (n * 7 + text.charCodeAt(n >> 1) + text.charCodeAt(n - 1)) & (RECENT_SLOTS - 1);
+    let code = this.recentCode[slot];
+    if (code < 0 || this.recentText[slot] !== text) {
+      const known = this.index.get(text);
+      if (known === undefined) {
+        code = this.dict.length;
+        this.dict.push(text);
+        this.index.set(text, code);
+      } else {
+        code = known;
+      }
+      this.recentText[slot] = text;
+      this.recentCode[slot] = code;
     }
     this.codes[this.length++] = code;
   }
 
+  /** The column (codes cut to their length, see `trimmed`; later appends do not show in it). */
   finish(): StringColumn {
-    return { kind: 'string', type: this.type, codes: this.codes.slice(0, this.length), dict: this.dict.slice(), length: this.length };
+    return { kind: 'string', type: this.type, codes: trimmed(this.codes, this.length), dict: this.dict.slice(), length: this.length };
   }
 }
 
@@ -122,6 +164,15 @@ export class TableBuilder {
 
   get rowCount(): number {
     return this.columns.length === 0 ? 0 : this.columns[0].length;
+  }
+
+  /**
+   * Makes room for `rows` rows in every column. Why: a loader that can estimate its row count
+   * (from the file size) allocates each column once instead of doubling it; the freed halves
+   * of doubled arrays otherwise stay resident as allocator fragmentation.
+   */
+  reserve(rows: number): void {
+    for (const column of this.columns) if (!(column instanceof DynamicColumnBuilder)) column.reserve(rows);
   }
 
   finish(): Table {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDatetime } from '../engine/types/datetime';
+import { coerceCell, parseTimestamp } from './coerce';
+
+/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+describe('parseTimestamp', () => {
+  it('reads the resource-log form to 100 ns ticks', () => {
+    expect(parseTimestamp('2024-05-01T13:02:11.4567890Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000 + 4_567_890);
+    expect(parseTimestamp('2024-05-01T13:02:11Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000);
+    expect(parseTimestamp('2024-05-01T13:02:11.5Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000 + 5_000_000);
+    // Digits past the seventh are dropped, not rounded.
+    expect(parseTimestamp('2024-05-01T13:02:11.123456789Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000 + 1_234_567);
+    expect(parseTimestamp('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29) * 10_000);
+    expect(parseTimestamp('2023-02-29T00:00:00Z')).toBeNull();
+    expect(parseTimestamp('2100-02-29T00:00:00Z')).toBeNull();
+    expect(parseTimestamp('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29) * 10_000);
+    expect(parseTimestamp('2024-04-31T00:00:00Z')).toBeNull();
+    expect(parseTimestamp('2024-05-01T24:00:00Z')).toBeNull();
+  });
+
+  it('agrees with parseIsoDatetime on the fast form and on every other text', () => {
+    const next = random(20240501);
+    const pick = (n: number): number => Math.floor(next() * n);
+    const samples: string[] = [
+      '0099-01-01T00:00:00Z', '0100-03-01T00:00:00Z', '1969-12-31T23:59:59.9999999Z', '9999-12-31T23:59:59.9999999Z',
+      '2024-05-01t13:02:11Z', '2024-05-01T13:02:11z', '2024-05-01T13:02:11.Z', '2024-05-01T13:02:11.1234567890Z',
+      '2024-05-01T13:02:11+02:00', '2024-05-01 13:02:11Z', '2024-05-01T13:02Z', '2024-05-01', ' 2024-05-01T13:02:11Z',
+      '2024-5-01T13:02:11Z', '2024-05-01T13:02:1aZ', '2024-05-01T13:02:11.12a4567Z', 'x024-05-01T13:02:11Z', '',
+      '2024-00-10T00:00:00Z', '2024-13-10T00:00:00Z', '2024-01-00T00:00:00Z', '2024-01-32T00:00:00Z', '2024-01-01T00:60:00Z',
+      '2024-01-01T00:00:60Z', '2024-01-01T-1:00:00Z',
+    ];
+    for (let i = 0; i < 3000; i++) {
+      const year = pick(3) === 0 ? pick(10000) : 1970 + pick(120);
+      const fraction = pick(10);
+      let text = `${pad(year, 4)}-${pad(1 + pick(13), 2)}-${pad(pick(33), 2)}T${pad(pick(25), 2)}:${pad(pick(61), 2)}:${pad(pick(61), 2)}`;
+      if (fraction > 0) text += `.${Array.from({ length: fraction }, () => pick(10)).join('')}`;
+      samples.push(`${text}Z`);
+    }
+    for (const text of samples) expect([text, parseTimestamp(text)]).toEqual([text, parseIsoDatetime(text)]);
+  });
+
+  it('is what coerceCell uses for datetime columns', () => {
+    expect(coerceCell('2024-05-01T13:02:11.4567890Z', 'datetime')).toBe(parseIsoDatetime('2024-05-01T13:02:11.4567890Z'));
+    expect(coerceCell(12, 'datetime')).toBeNull();
+  });
+});
