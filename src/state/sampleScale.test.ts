@@ -9,14 +9,14 @@ describe('sampleScaleFromSearch', () => {
   });
 
   it('turns a target event count into a scale relative to the default volume', () => {
-    expect(sampleScaleFromSearch('?rows=1000000')).toBe(20);
-    expect(sampleScaleFromSearch('?rows=25000')).toBe(0.5);
+    expect(sampleScaleFromSearch('?rows=1000000')).toBeCloseTo(1_000_000 / REPOSITORY_EVENTS_AT_SCALE_1, 10);
+    expect(sampleScaleFromSearch(`?rows=${REPOSITORY_EVENTS_AT_SCALE_1 / 2}`)).toBe(0.5);
     expect(sampleScaleFromSearch(`?rows=${REPOSITORY_EVENTS_AT_SCALE_1}`)).toBe(1);
   });
 
   it('accepts digit separators and other parameters around it', () => {
-    expect(sampleScaleFromSearch('?x=1&rows=1_000_000&y=2')).toBe(20);
-    expect(sampleScaleFromSearch('?rows=100%2C000')).toBe(2);
+    expect(sampleScaleFromSearch('?x=1&rows=1_000_000&y=2')).toBeCloseTo(1_000_000 / REPOSITORY_EVENTS_AT_SCALE_1, 10);
+    expect(sampleScaleFromSearch('?rows=111%2C000')).toBe(2);
   });
 
   it('ignores values that are not positive numbers', () => {

@@ -1,12 +1,12 @@
 /**
  * The `?rows=N` URL parameter: the target number of repository events in the sample,
- * turned into the generator's `scale` (scale 1 produces about 50,000 repository events).
+ * turned into the generator's `scale` (scale 1 produces about 55,500 repository events).
  */
 
 /** Repository events the sample generator produces at scale 1. */
-export const REPOSITORY_EVENTS_AT_SCALE_1 = 50_000;
+export const REPOSITORY_EVENTS_AT_SCALE_1 = 55_500;
 
-/** The largest scale accepted from the URL (5 million events), so a typo cannot freeze the tab. */
+/** The largest scale accepted from the URL (about 5.5 million events), so a typo cannot freeze the tab. */
 export const MAX_SAMPLE_SCALE = 100;
 
 /**
