@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { tableFromRows } from '../../src/engine';
+import type { ColumnSchema, DynamicValue, ResultTable } from '../../src/engine';
+import { compareWithDocs } from './compareOutput';
+
+function resultOf(columns: readonly ColumnSchema[], rows: readonly (readonly (number | string | DynamicValue | null)[])[]): ResultTable {
+  const table = tableFromRows('PrimaryResult', columns, rows);
+  return { name: table.name, columns: table.schema, data: table.columns, rowCount: table.rowCount };
+}
+
+describe('compareWithDocs', () => {
+  const table = resultOf(
+    [
+      { name: 'n', type: 'long' },
+      { name: 'r', type: 'real' },
+      { name: 's', type: 'string' },
+    ],
+    [
+      [1, 2.345678, 'a'],
+      [2, null, ''],
+    ],
+  );
+
+  it('accepts numbers shown with fewer digits and empty cells for nulls', () => {
+    expect(compareWithDocs(table, ['n', 'r', 's'], [['1', '2.35', 'a'], ['2', '', '']])).toEqual({ ok: true });
+  });
+
+  it('accepts rows in another order (summarize output is unordered)', () => {
+    expect(compareWithDocs(table, ['n', 'r', 's'], [['2', '', ''], ['1', '2.345678', 'a']])).toEqual({ ok: true });
+  });
+
+  it('rejects a wrong value, naming the row', () => {
+    const verdict = compareWithDocs(table, ['n', 'r', 's'], [['1', '2.4', 'a'], ['2', '', '']]);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.ok ? '' : verdict.reason).toContain('row 1');
+  });
+
+  it('rejects other column names and row counts', () => {
+    expect(compareWithDocs(table, ['n', 'x', 's'], [['1', '2.35', 'a'], ['2', '', '']]).ok).toBe(false);
+    expect(compareWithDocs(table, ['n', 'r', 's'], [['1', '2.35', 'a']]).ok).toBe(false);
+  });
+
+  it('reads datetimes, timespans and dynamic values as the docs print them', () => {
+    const t = resultOf(
+      [
+        { name: 'd', type: 'datetime' },
+        { name: 't', type: 'timespan' },
+        { name: 'j', type: 'dynamic' },
+      ],
+      [[Date.UTC(2024, 0, 2, 3, 4, 5) * 10_000, 90 * 60 * 10_000_000, { a: [1, 'x'] }]],
+    );
+    expect(compareWithDocs(t, ['d', 't', 'j'], [['2024-01-02 03:04:05.0000000', '01:30:00', '{"a": [1, "x"]}']])).toEqual({ ok: true });
+    expect(compareWithDocs(t, ['d', 't', 'j'], [['2024-01-02T03:04:06Z', '01:30:00', '{"a":[1,"x"]}']]).ok).toBe(false);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Compares an engine result with an output table as Microsoft's docs print it. The docs show
+ * text, so each documented cell is read back as the engine column's type: numbers within the
+ * precision the page shows, datetimes and timespans as ticks, dynamic values as JSON, strings
+ * exactly. Row order is compared as shown first, then (summarize output is unordered) as a multiset.
+ */
+import type { Column, ColumnSchema, ResultTable } from '../../src/engine';
+import { cellOf } from '../../src/engine/table/rows';
+import { formatValue } from '../../src/engine/types/format';
+import { parseDatetimeText, parseTimespan } from '../../src/engine/types/datetime';
+import type { DynamicValue } from '../../src/engine';
+
+/** The verdict on one example. */
+export type Comparison = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Whether a documented cell means "nothing shown" for a null. */
+function isEmptyCell(text: string): boolean {
+  return text === '' || text === 'null' || text === '(null)';
+}
+
+/** Digits after the decimal point in a number as printed. */
+function decimalsShown(text: string): number {
+  const m = /\.(\d+)(?:[eE][-+]?\d+)?$/.exec(text);
+  return m === null ? 0 : m[1].length;
+}
+
+function numbersMatch(actual: number, text: string): boolean {
+  const cleaned = text.replace(/,/g, '');
+  if (/^nan$/i.test(cleaned)) return Number.isNaN(actual);
+  if (/^-?(inf|infinity|∞)$/i.test(cleaned)) return !Number.isFinite(actual) && !Number.isNaN(actual) && (cleaned.startsWith('-') === actual < 0);
+  const expected = Number(cleaned);
+  if (cleaned === '' || Number.isNaN(expected)) return false;
+  if (actual === expected) return true;
+  const shown = /e/i.test(cleaned) ? 0 : decimalsShown(cleaned);
+  const roundingSlack = shown > 0 ? 0.5 * 10 ** -shown + 1e-12 : 0;
+  return Math.abs(actual - expected) <= Math.max(roundingSlack, 1e-9 * Math.abs(expected));
+}
+
+function dynamicEqual(a: DynamicValue | undefined, b: DynamicValue | undefined): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return numbersMatch(a, String(b));
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => dynamicEqual(v, b[i]));
+  const ao = a as Record<string, DynamicValue>;
+  const bo = b as Record<string, DynamicValue>;
+  const keys = Object.keys(ao);
+  return keys.length === Object.keys(bo).length && keys.every((k) => k in bo && dynamicEqual(ao[k], bo[k]));
+}
+
+function parseJsonLoose(text: string): DynamicValue | undefined {
+  try {
+    return JSON.parse(text) as DynamicValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether row `row` of `column` is what the docs print as `text`. */
+export function cellMatches(schema: ColumnSchema, column: Column, row: number, text: string): boolean {
+  const value = cellOf(column, row);
+  if (value === null) return isEmptyCell(text);
+  switch (schema.type) {
+    case 'string':
+      return value === text || (value === '' && isEmptyCell(text));
+    case 'guid':
+      return String(value).toLowerCase() === text.toLowerCase();
+    case 'bool':
+      return String(value) === text.toLowerCase() || (text === '1' && value === true) || (text === '0' && value === false);
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+      return typeof value === 'number' && numbersMatch(value, text);
+    case 'datetime': {
+      const ticks = parseDatetimeText(text.replace(' ', 'T'));
+      return ticks !== null && typeof value === 'number' && Math.abs(ticks - value) <= 4;
+    }
+    case 'timespan': {
+      const ticks = parseTimespan(text);
+      return ticks !== null && typeof value === 'number' && Math.abs(ticks - value) <= 4;
+    }
+    case 'dynamic': {
+      const shown = parseJsonLoose(text);
+      if (shown !== undefined && dynamicEqual(value as DynamicValue, shown)) return true;
+      return formatValue(column, row) === text;
+    }
+    default: {
+      const never: never = schema.type;
+      return never;
+    }
+  }
+}
+
+function rowMatches(table: ResultTable, row: number, cells: readonly string[]): boolean {
+  return table.columns.every((schema, c) => cellMatches(schema, table.data[c], row, cells[c] ?? ''));
+}
+
+/** Compares `table` with the documented `columns` and `rows`. */
+export function compareWithDocs(table: ResultTable, columns: readonly string[], rows: readonly (readonly string[])[]): Comparison {
+  const names = table.columns.map((c) => c.name);
+  if (names.length !== columns.length || names.some((n, i) => n !== columns[i])) {
+    return { ok: false, reason: `columns: expected [${columns.join(', ')}], got [${names.join(', ')}]` };
+  }
+  if (table.rowCount !== rows.length) return { ok: false, reason: `rows: expected ${rows.length}, got ${table.rowCount}` };
+  let firstMismatch = -1;
+  for (let r = 0; r < rows.length; r++) {
+    if (!rowMatches(table, r, rows[r])) {
+      firstMismatch = r;
+      break;
+    }
+  }
+  if (firstMismatch < 0) return { ok: true };
+  // Unordered: every documented row must pair with a distinct result row.
+  const used = new Uint8Array(table.rowCount);
+  for (const cells of rows) {
+    let found = -1;
+    for (let r = 0; r < table.rowCount && found < 0; r++) if (used[r] === 0 && rowMatches(table, r, cells)) found = r;
+    if (found < 0) {
+      const got = table.columns.map((_, c) => formatValue(table.data[c], firstMismatch)).join(' | ');
+      return { ok: false, reason: `row ${firstMismatch + 1}: expected [${rows[firstMismatch].join(' | ')}], got [${got}]` };
+    }
+    used[found] = 1;
+  }
+  return { ok: true };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { extractExamples, splitTableLine } from './extractExamples';
+
+const PAGE = [
+  '# f()',
+  '',
+  '```kusto',
+  'print x = 1',
+  '```',
+  '',
+  '**Output**',
+  '',
+  '| x | `y` |',
+  '|--|--|',
+  '| 1 | a \\| b |',
+  '| 2 | `code` |',
+  '',
+  '```kusto',
+  'StormEvents | take 1',
+  '```',
+  '',
+  '## Next heading',
+  '',
+  '| not | an output |',
+  '|---|---|',
+  '| 1 | 2 |',
+].join('\n');
+
+describe('extractExamples', () => {
+  it('pairs a kusto block with the table after it', () => {
+    const examples = extractExamples('f.md', PAGE);
+    expect(examples).toHaveLength(1);
+    expect(examples[0]).toMatchObject({ page: 'f.md', line: 3, query: 'print x = 1', columns: ['x', 'y'] });
+    expect(examples[0].rows).toEqual([['1', 'a | b'], ['2', 'code']]);
+  });
+
+  it('ignores a table that comes after a heading', () => {
+    expect(extractExamples('f.md', PAGE).map((e) => e.query)).not.toContain('StormEvents | take 1');
+  });
+
+  it('splits cells, resolving escaped bars, entities and <br>', () => {
+    expect(splitTableLine('| a &lt; b | c<br>d | e \\| f |')).toEqual(['a < b', 'c\nd', 'e | f']);
+  });
+});

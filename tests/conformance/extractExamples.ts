@@ -1,0 +1,95 @@
+/**
+ * Finds the documented examples in Microsoft's KQL reference pages (markdown from the
+ * `MicrosoftDocs/dataexplorer-docs` repository): a ```kusto code block followed, before the
+ * next code block or heading, by an output table. Only the structure is read here; nothing
+ * of the docs is stored in this repository.
+ */
+
+/** One documented example: the query and the output table the page shows for it. */
+export interface DocExample {
+  /** Page path relative to the docs' `query/` folder. */
+  readonly page: string;
+  /** 1-based line of the code block's opening fence. */
+  readonly line: number;
+  readonly query: string;
+  /** Column headers as shown (backticks removed). */
+  readonly columns: readonly string[];
+  /** Cells as shown, one array per row (markdown escapes resolved). */
+  readonly rows: readonly (readonly string[])[];
+}
+
+const FENCE_KUSTO = /^\s*```\s*(kusto|kql)\s*$/i;
+const FENCE = /^\s*```/;
+const HEADING = /^\s*#{1,6}\s/;
+const TABLE_LINE = /^\s*\|/;
+const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** Splits one markdown table line into its cells (`\|` is a literal bar). */
+export function splitTableLine(line: string): string[] {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+  const cells: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\' && text[i + 1] === '|') {
+      current += '|';
+      i++;
+    } else if (ch === '|') {
+      cells.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  cells.push(current);
+  return cells.map(cleanCell);
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+/** A cell's text without markdown decoration: backticks around the whole cell, `<br>`, entities. */
+function cleanCell(cell: string): string {
+  let text = cell.trim();
+  if (text.length >= 2 && text.startsWith('`') && text.endsWith('`') && !text.slice(1, -1).includes('`')) text = text.slice(1, -1);
+  text = text.replace(/<br\s*\/?>/gi, '\n');
+  text = text.replace(/&(lt|gt|amp|quot|#39|nbsp);/g, (m) => ENTITIES[m] ?? m);
+  return text.trim();
+}
+
+/** Every example of one page whose code block is followed by an output table. */
+export function extractExamples(page: string, markdown: string): DocExample[] {
+  const lines = markdown.split(/\r?\n/);
+  const examples: DocExample[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!FENCE_KUSTO.test(lines[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const body: string[] = [];
+    i++;
+    while (i < lines.length && !FENCE.test(lines[i])) body.push(lines[i++]);
+    i++; // closing fence
+    const table = tableAfter(lines, i);
+    if (table !== null) examples.push({ page, line: start + 1, query: body.join('\n'), columns: table.columns, rows: table.rows });
+  }
+  return examples;
+}
+
+/** The first table after `from`, unless a code block or heading comes first. */
+function tableAfter(lines: readonly string[], from: number): { columns: string[]; rows: string[][] } | null {
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (FENCE.test(line) || HEADING.test(line)) return null;
+    if (!TABLE_LINE.test(line)) continue;
+    if (i + 1 >= lines.length || !SEPARATOR.test(lines[i + 1])) return null;
+    const columns = splitTableLine(line);
+    const rows: string[][] = [];
+    for (let r = i + 2; r < lines.length && TABLE_LINE.test(lines[r]); r++) rows.push(splitTableLine(lines[r]));
+    return { columns, rows };
+  }
+  return null;
+}
