@@ -8,7 +8,8 @@ import type { RunState } from '../../state/runState';
 import { errorPositionFor } from '../../state/queryLogic';
 import type { RenderSpec, ResultTable } from '../../engine';
 import { chartKindOf } from '../chart/chartData';
-import { ResultsGrid } from './ResultsGrid';
+import { ResultView } from './ResultView';
+import { createCellFormatter } from './formatCell';
 import { CancelledNotice, ErrorNotice, IdleNotice, RunningNotice } from './RunNotices';
 import './results.css';
 
@@ -74,7 +75,9 @@ export function ResultsPanel(props: { run: RunState }): JSX.Element {
     tabRefs.current[next]?.focus();
   };
 
-  const table = run.status === 'success' ? run.tables[Math.min(tableIndex, run.tables.length - 1)] : undefined;
+  const shownIndex = run.status === 'success' ? Math.min(tableIndex, run.tables.length - 1) : 0;
+  const table = run.status === 'success' ? run.tables[shownIndex] : undefined;
+  const totalRows = run.status === 'success' && table !== undefined ? (run.totals?.[shownIndex]?.totalRows ?? table.rowCount) : 0;
 
   return (
     <div className="results-panel">
@@ -102,21 +105,22 @@ export function ResultsPanel(props: { run: RunState }): JSX.Element {
         {run.status === 'success' && run.tables.length > 1 && (
           <TableSelector tables={run.tables} selected={Math.min(tableIndex, run.tables.length - 1)} onSelect={setTableIndex} />
         )}
-        {run.status === 'success' && table !== undefined && <StatusBar rowCount={table.rowCount} elapsedMs={run.elapsedMs} />}
+        {run.status === 'success' && table !== undefined && <StatusBar rowCount={totalRows} elapsedMs={run.elapsedMs} />}
       </div>
       {/* Both panels exist so every tab's aria-controls names an element; only the selected one has content. */}
       {TABS.map((id) => (
         <div key={id} role="tabpanel" id={`${baseId}-panel-${id}`} aria-labelledby={`${baseId}-tab-${id}`} className="results-tabpanel" hidden={id !== tab}>
-          {id === tab && <PanelContent run={run} tab={tab} table={table} />}
+          {id === tab && <PanelContent run={run} tab={tab} table={table} tableIndex={shownIndex} />}
         </div>
       ))}
     </div>
   );
 }
 
-function PanelContent(props: { run: RunState; tab: ResultsTab; table: ResultTable | undefined }): JSX.Element {
-  const { t } = useTranslation('chart');
-  const { run, tab, table } = props;
+function PanelContent(props: { run: RunState; tab: ResultsTab; table: ResultTable | undefined; tableIndex: number }): JSX.Element {
+  const { t, i18n } = useTranslation('chart');
+  const { run, tab, table, tableIndex } = props;
+  const formatter = useMemo(() => createCellFormatter(i18n.language), [i18n.language]);
   switch (run.status) {
     case 'idle':
       return <IdleNotice />;
@@ -142,7 +146,19 @@ function PanelContent(props: { run: RunState; tab: ResultsTab; table: ResultTabl
               {t('problems.unsupported', { visualization: run.render.visualization })}
             </p>
           )}
-          {table.columns.length === 0 ? <EmptyResult /> : <ResultsGrid table={table} />}
+          {table.columns.length === 0 ? (
+            <EmptyResult />
+          ) : (
+            <ResultView
+              key={`${run.resultId ?? 'run'}-${tableIndex}`}
+              queryText={run.queryText}
+              resultId={run.resultId}
+              tableIndex={tableIndex}
+              table={table}
+              total={run.totals?.[tableIndex] ?? { totalRows: table.rowCount, truncation: null }}
+              formatter={formatter}
+            />
+          )}
           {table.columns.length > 0 && table.rowCount === 0 && <NoRows />}
         </>
       );
