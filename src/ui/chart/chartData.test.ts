@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromRows } from '../../engine/table/builder';
 import type { ColumnSchema, DynamicValue, RenderSpec, ResultTable } from '../../engine';
-import { chartKindOf, defaultChartKind, deriveChart, MAX_SERIES, type CartesianChartData, type ChartDerivation, type PieChartData } from './chartData';
+import { chartKindOf, defaultChartKind, deriveChart, deriveChartFromConfig, MAX_SERIES, type CartesianChartData, type ChartDerivation, type PieChartData } from './chartData';
 
 const MS = 10_000;
 const HOUR = 3_600_000;
@@ -212,5 +212,46 @@ describe('chartKindOf and defaultChartKind', () => {
   it('defaults to a time chart only with a datetime column', () => {
     expect(defaultChartKind(timeSeries.columns)).toBe('timechart');
     expect(defaultChartKind([{ name: 'a', type: 'string' }])).toBe('columnchart');
+  });
+});
+
+describe('deriveChartFromConfig: the panel\'s choices', () => {
+  const display = { title: null, xTitle: null, yTitle: null, showLegend: true, yMin: null, yMax: null, accumulate: false };
+
+  it('redraws the same result as another kind with other columns, reporting what it used', () => {
+    const chart = cartesian(deriveChartFromConfig(timeSeries, { kind: 'columnchart', stack: 'stacked', xColumn: 'OperationName', yColumns: null, seriesColumns: [] }, display));
+    expect(chart.kind).toBe('columnchart');
+    expect(chart.stack).toBe('stacked');
+    expect(chart.xColumn).toBe('OperationName');
+    expect(chart.yColumns).toEqual(['count_']);
+    expect(chart.seriesColumns).toEqual([]);
+    // No series column: one series named after the y column; a repeated x keeps its last value.
+    expect(chart.series.map((s) => s.name)).toEqual(['count_']);
+    expect(chart.rows).toEqual([{ x: 'Pull', s0: 3 }, { x: 'Push', s0: 2 }]);
+  });
+
+  it('stacks only the kinds that stack', () => {
+    const config = { kind: 'linechart', stack: 'stacked100', xColumn: null, yColumns: null, seriesColumns: null } as const;
+    expect(cartesian(deriveChartFromConfig(timeSeries, config, display)).stack).toBe('none');
+    expect(cartesian(deriveChartFromConfig(timeSeries, { ...config, kind: 'areachart' }, display)).stack).toBe('stacked100');
+  });
+
+  it('accumulates each series over sorted time when asked', () => {
+    const chart = cartesian(deriveChartFromConfig(timeSeries, { kind: 'timechart', stack: 'none', xColumn: null, yColumns: null, seriesColumns: null }, { ...display, accumulate: true }));
+    expect(valueAt(chart, 'Pull', t0)).toBe(5);
+    expect(valueAt(chart, 'Pull', t0 + HOUR)).toBe(8);
+    expect(valueAt(chart, 'Pull', t0 + 2 * HOUR)).toBe(15);
+    expect(valueAt(chart, 'Push', t0 + HOUR)).toBe(3);
+  });
+
+  it('reports a picked column the result lacks', () => {
+    expect(deriveChartFromConfig(timeSeries, { kind: 'timechart', stack: 'none', xColumn: 'Nope', yColumns: null, seriesColumns: null }, display)).toEqual({
+      ok: false, problem: { reason: 'unknownColumn', column: 'Nope' },
+    });
+  });
+
+  it('carries ymin, ymax and titles through', () => {
+    const chart = cartesian(deriveChart(timeSeries, render('timechart', { ymin: 1, ymax: 9, xtitle: 'When' })));
+    expect([chart.yMin, chart.yMax, chart.xTitle]).toEqual([1, 9, 'When']);
   });
 });

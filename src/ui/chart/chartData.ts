@@ -1,22 +1,22 @@
 /**
- * Turns a columnar result table plus a `render` request into chart data, following
- * Kusto's render data model (render-operator.md): one x column, y columns (numeric),
- * and series columns whose combined per-record values define one series each. Long
- * data is pivoted to wide rows keyed by x: `{ x, s0, s1, ... }`, one key per series.
+ * Turns a columnar result table plus a chart config (from a `render` request and the
+ * panel's controls) into chart data, following Kusto's render data model
+ * (render-operator.md): one x column, y columns (numeric), and series columns whose
+ * combined per-record values define one series each. Long data is pivoted to wide rows
+ * keyed by x: `{ x, s0, s1, ... }`, one key per series.
  *
  * Pure: no React, no DOM, so it is unit-tested in Node.
  */
 import type { Column, ColumnSchema, RenderSpec, ResultTable, ScalarType } from '../../engine';
 import { createCellFormatter, type CellFormatter } from '../results/formatCell';
+import {
+  configFromRender, displayOptionsFromRender, isProblem, resolveCartesianColumns, resolvePieColumns, supportsStacking, unknownColumnOf,
+  type ChartConfig, type ChartDisplayOptions, type ChartKind, type ChartProblem, type StackMode,
+} from './chartConfig';
+import { accumulateRows } from './stacking';
 
-/** The visualizations the chart panel draws. */
-export type ChartKind = 'timechart' | 'linechart' | 'areachart' | 'columnchart' | 'barchart' | 'scatterchart' | 'piechart';
-
-/** Every chart kind, in the order a chart-type picker shows them. */
-export const CHART_KINDS: readonly ChartKind[] = ['timechart', 'linechart', 'areachart', 'columnchart', 'barchart', 'scatterchart', 'piechart'];
-
-/** How series are stacked: not at all, on top of each other, or stretched to 100 %. */
-export type StackMode = 'none' | 'stacked' | 'stacked100';
+export { CHART_KINDS, chartKindOf, isYType } from './chartConfig';
+export type { ChartConfig, ChartKind, ChartProblem, StackMode } from './chartConfig';
 
 /** The data type of the x values: datetimes are milliseconds since the epoch in `rows`. */
 export type XValueType = 'datetime' | 'number' | 'text';
@@ -26,6 +26,8 @@ export interface ChartSeries {
   readonly key: string;
   readonly name: string;
   readonly yColumn: string;
+  /** The type of `yColumn` (tooltips format values as the grid does). */
+  readonly yType: ScalarType;
   /** The combined values of the series columns, or null when there are no series columns. */
   readonly seriesValue: string | null;
   /** How many non-null points the series has (few points are drawn with dots, so they show). */
@@ -36,18 +38,19 @@ export interface ChartSeries {
 export type ChartRow = { readonly x: number | string } & Record<string, number | string | null>;
 
 /** Chart data for every cartesian chart kind. */
-export interface CartesianChartData {
+export interface CartesianChartData extends ChartDisplayOptions {
   readonly kind: Exclude<ChartKind, 'piechart'>;
   readonly xKey: 'x';
   readonly xColumn: string;
   readonly xType: XValueType;
+  /** The Kusto type of the x column. */
+  readonly xScalarType: ScalarType;
+  /** The y and series columns used (after inference). */
+  readonly yColumns: readonly string[];
+  readonly seriesColumns: readonly string[];
   readonly series: readonly ChartSeries[];
   readonly rows: readonly ChartRow[];
   readonly stack: StackMode;
-  readonly title: string | null;
-  readonly xTitle: string | null;
-  readonly yTitle: string | null;
-  readonly showLegend: boolean;
   /** Series dropped past `MAX_SERIES`. */
   readonly droppedSeries: number;
   /** Distinct x values dropped past `MAX_X_VALUES`. */
@@ -62,26 +65,16 @@ export interface PieSlice {
 }
 
 /** Chart data for `piechart`: labels from the first text column, values summed per label. */
-export interface PieChartData {
+export interface PieChartData extends ChartDisplayOptions {
   readonly kind: 'piechart';
   readonly labelColumn: string;
   readonly valueColumn: string;
+  readonly valueType: ScalarType;
   readonly slices: readonly PieSlice[];
-  readonly title: string | null;
-  readonly showLegend: boolean;
   readonly droppedSeries: number;
 }
 
 export type ChartData = CartesianChartData | PieChartData;
-
-/** Why a result cannot be drawn as asked; the UI turns each into a message. */
-export type ChartProblem =
-  | { readonly reason: 'unsupported'; readonly visualization: string }
-  | { readonly reason: 'noRows' }
-  | { readonly reason: 'needsDatetimeColumn' }
-  | { readonly reason: 'needsNumericColumn' }
-  | { readonly reason: 'needsLabelColumn' }
-  | { readonly reason: 'unknownColumn'; readonly column: string };
 
 export type ChartDerivation = { readonly ok: true; readonly chart: ChartData } | { readonly ok: false; readonly problem: ChartProblem };
 
@@ -92,49 +85,6 @@ export const MAX_X_VALUES = 5_000;
 
 const TICKS_PER_MILLISECOND = 10_000;
 
-/** The chart kind of a `render` visualization name, with its implied stacking; null if not a chart we draw. */
-export function chartKindOf(visualization: string): { kind: ChartKind; stack: StackMode } | null {
-  const name = visualization.toLowerCase();
-  if (name === 'stackedareachart') return { kind: 'areachart', stack: 'stacked' };
-  return (CHART_KINDS as readonly string[]).includes(name) ? { kind: name as ChartKind, stack: 'none' } : null;
-}
-
-/** True for the types Kusto plots on a y axis. */
-export function isYType(type: ScalarType): boolean {
-  return type === 'int' || type === 'long' || type === 'real' || type === 'decimal';
-}
-
-/** True for the types whose values name series (the "non-numeric" columns). */
-function isSeriesType(type: ScalarType): boolean {
-  return type === 'string' || type === 'guid' || type === 'bool';
-}
-
-function listProperty(value: RenderSpec['properties'][string] | undefined): string[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== '');
-  if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
-  return [];
-}
-
-function textProperty(value: RenderSpec['properties'][string] | undefined): string | null {
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
-function stackOf(kindProperty: string | null, implied: StackMode): StackMode {
-  switch ((kindProperty ?? '').toLowerCase()) {
-    case 'stacked':
-      return 'stacked';
-    case 'stacked100':
-      return 'stacked100';
-    case 'default':
-    case 'unstacked':
-      return 'none';
-    default:
-      return implied;
-  }
-}
-
 function numberAt(column: Column, row: number): number | null {
   if (column.kind !== 'number') return null;
   if (column.nulls !== null && column.nulls[row] === 1) return null;
@@ -142,72 +92,46 @@ function numberAt(column: Column, row: number): number | null {
 }
 
 /**
- * Derives chart data from `table` for `spec` (a `render` request, or a chart kind the user
+ * Derives chart data from `table` for a `render` request (or a chart kind the user
  * picked). `formatter` renders text x values and series names (defaults to English).
  */
 export function deriveChart(table: ResultTable, spec: RenderSpec, formatter: CellFormatter = createCellFormatter('en')): ChartDerivation {
-  const kindInfo = chartKindOf(spec.visualization);
-  if (kindInfo === null) return { ok: false, problem: { reason: 'unsupported', visualization: spec.visualization } };
+  const config = configFromRender(spec);
+  if (config === null) return { ok: false, problem: { reason: 'unsupported', visualization: spec.visualization } };
+  return deriveChartFromConfig(table, config, displayOptionsFromRender(spec), formatter);
+}
+
+/** Derives chart data from `table` for a resolved chart config and the render's display options. */
+export function deriveChartFromConfig(
+  table: ResultTable,
+  config: ChartConfig,
+  display: ChartDisplayOptions,
+  formatter: CellFormatter = createCellFormatter('en'),
+): ChartDerivation {
   if (table.rowCount === 0) return { ok: false, problem: { reason: 'noRows' } };
-
-  const props = spec.properties;
-  const indexOf = new Map(table.columns.map((c, i) => [c.name, i] as const));
-  const named = [...(textProperty(props.xcolumn) === null ? [] : [textProperty(props.xcolumn) as string]), ...listProperty(props.ycolumns), ...listProperty(props.series)];
-  const unknown = named.find((name) => !indexOf.has(name));
+  const unknown = unknownColumnOf(config, table.columns);
   if (unknown !== undefined) return { ok: false, problem: { reason: 'unknownColumn', column: unknown } };
-
-  const common = {
-    title: textProperty(props.title),
-    showLegend: textProperty(props.legend)?.toLowerCase() !== 'hidden',
-  };
-  if (kindInfo.kind === 'piechart') return derivePie(table, props, indexOf, formatter, common);
-  return deriveCartesian(table, kindInfo.kind, stackOf(textProperty(props.kind), kindInfo.stack), props, indexOf, formatter, common);
-}
-
-interface CommonProps {
-  readonly title: string | null;
-  readonly showLegend: boolean;
-}
-
-function pickXColumn(kind: Exclude<ChartKind, 'piechart'>, columns: readonly ColumnSchema[], xcolumn: string | null, indexOf: ReadonlyMap<string, number>): number | null {
-  if (xcolumn !== null) return indexOf.get(xcolumn) ?? null;
-  if (kind === 'timechart') {
-    const i = columns.findIndex((c) => c.type === 'datetime');
-    return i < 0 ? null : i;
-  }
-  return columns.length > 0 ? 0 : null;
+  if (config.kind === 'piechart') return derivePie(table, config, display, formatter);
+  return deriveCartesian(table, { ...config, kind: config.kind }, display, formatter);
 }
 
 function xTypeOf(type: ScalarType): XValueType {
   if (type === 'datetime') return 'datetime';
-  return isYType(type) || type === 'timespan' ? 'number' : 'text';
+  return type === 'int' || type === 'long' || type === 'real' || type === 'decimal' || type === 'timespan' ? 'number' : 'text';
 }
 
 function deriveCartesian(
   table: ResultTable,
-  kind: Exclude<ChartKind, 'piechart'>,
-  stack: StackMode,
-  props: RenderSpec['properties'],
-  indexOf: ReadonlyMap<string, number>,
+  config: ChartConfig & { kind: Exclude<ChartKind, 'piechart'> },
+  display: ChartDisplayOptions,
   formatter: CellFormatter,
-  common: CommonProps,
 ): ChartDerivation {
-  const columns = table.columns;
-  const xIndex = pickXColumn(kind, columns, textProperty(props.xcolumn), indexOf);
-  if (xIndex === null) return { ok: false, problem: { reason: kind === 'timechart' ? 'needsDatetimeColumn' : 'needsNumericColumn' } };
+  const columns: readonly ColumnSchema[] = table.columns;
+  const resolved = resolveCartesianColumns(config, columns);
+  if (isProblem(resolved)) return { ok: false, problem: resolved };
+  const { x: xIndex, y: yIndexes, series: seriesIndexes } = resolved;
+  const kind = config.kind;
   const xType = xTypeOf(columns[xIndex].type);
-  if (kind === 'timechart' && xType !== 'datetime') return { ok: false, problem: { reason: 'needsDatetimeColumn' } };
-
-  const seriesNames = listProperty(props.series);
-  const seriesIndexes = seriesNames.length > 0
-    ? seriesNames.map((n) => indexOf.get(n) as number)
-    : columns.flatMap((c, i) => (i !== xIndex && isSeriesType(c.type) ? [i] : []));
-  const yNames = listProperty(props.ycolumns);
-  const yIndexes = (yNames.length > 0
-    ? yNames.map((n) => indexOf.get(n) as number)
-    : columns.flatMap((c, i) => (i !== xIndex && !seriesIndexes.includes(i) && isYType(c.type) ? [i] : []))
-  ).filter((i) => isYType(columns[i].type));
-  if (yIndexes.length === 0) return { ok: false, problem: { reason: 'needsNumericColumn' } };
 
   const xColumn = table.data[xIndex];
   const seriesByName = new Map<string, { -readonly [K in keyof ChartSeries]: ChartSeries[K] }>();
@@ -238,7 +162,7 @@ function deriveCartesian(
           droppedSeriesNames.add(name);
           continue;
         }
-        s = { key: `s${series.length}`, name, yColumn, seriesValue, pointCount: 0 };
+        s = { key: `s${series.length}`, name, yColumn, yType: columns[yIndex].type, seriesValue, pointCount: 0 };
         seriesByName.set(name, s);
         series.push(s);
       }
@@ -250,26 +174,28 @@ function deriveCartesian(
     }
   }
 
-  const rows = [...rowsByX.values()] as ChartRow[];
+  let rows = [...rowsByX.values()] as ChartRow[];
   // Kusto sorts time charts by x; numeric x axes need sorted points for lines to make sense.
   if (kind === 'timechart' || ((kind === 'linechart' || kind === 'areachart' || kind === 'scatterchart') && xType !== 'text')) {
     rows.sort((a, b) => (a.x as number) - (b.x as number));
   }
+  if (display.accumulate) rows = accumulateRows(rows, series.map((s) => s.key));
   return {
     ok: true,
     chart: {
+      ...display,
       kind,
       xKey: 'x',
       xColumn: columns[xIndex].name,
       xType,
+      xScalarType: columns[xIndex].type,
+      yColumns: yIndexes.map((i) => columns[i].name),
+      seriesColumns: seriesIndexes.map((i) => columns[i].name),
       series,
       rows,
-      stack,
-      xTitle: textProperty(props.xtitle),
-      yTitle: textProperty(props.ytitle),
+      stack: supportsStacking(kind) ? config.stack : 'none',
       droppedSeries: droppedSeriesNames.size,
       droppedPoints,
-      ...common,
     },
   };
 }
@@ -291,24 +217,11 @@ function xValueAt(column: Column, xType: XValueType, row: number, formatter: Cel
   }
 }
 
-function derivePie(
-  table: ResultTable,
-  props: RenderSpec['properties'],
-  indexOf: ReadonlyMap<string, number>,
-  formatter: CellFormatter,
-  common: CommonProps,
-): ChartDerivation {
+function derivePie(table: ResultTable, config: ChartConfig, display: ChartDisplayOptions, formatter: CellFormatter): ChartDerivation {
   const columns = table.columns;
-  const xcolumn = textProperty(props.xcolumn);
-  const labelIndex = xcolumn !== null
-    ? (indexOf.get(xcolumn) as number)
-    : columns.findIndex((c) => isSeriesType(c.type) || c.type === 'datetime');
-  if (labelIndex < 0) return { ok: false, problem: { reason: 'needsLabelColumn' } };
-  const yNames = listProperty(props.ycolumns);
-  const valueIndex = yNames.length > 0
-    ? (indexOf.get(yNames[0]) as number)
-    : columns.findIndex((c, i) => i !== labelIndex && isYType(c.type));
-  if (valueIndex < 0 || !isYType(columns[valueIndex].type)) return { ok: false, problem: { reason: 'needsNumericColumn' } };
+  const resolved = resolvePieColumns(config, columns);
+  if (isProblem(resolved)) return { ok: false, problem: resolved };
+  const { label: labelIndex, value: valueIndex } = resolved;
 
   const totals = new Map<string, number>();
   for (let r = 0; r < table.rowCount; r++) {
@@ -322,12 +235,13 @@ function derivePie(
   return {
     ok: true,
     chart: {
+      ...display,
       kind: 'piechart',
       labelColumn: columns[labelIndex].name,
       valueColumn: columns[valueIndex].name,
+      valueType: columns[valueIndex].type,
       slices,
       droppedSeries: all.length - slices.length,
-      ...common,
     },
   };
 }

@@ -30,7 +30,7 @@ export class EditorLoadBoundary extends Component<Props, State> {
     return (
       <Translation ns="editor">
         {(t) => (
-          <div role="alert" style={{ padding: '0.5rem', color: '#a4262c' }}>
+          <div role="alert" style={{ padding: '0.5rem', color: 'var(--error, #a4262c)' }}>
             {t('loadFailed', { message: error.message })}
           </div>
         )}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function EditorPlaceholder(): JSX.Element {
   const { t } = useTranslation('editor');
   return (
-    <div role="status" aria-live="polite" style={{ padding: '0.5rem', color: '#666', fontSize: '0.875rem' }}>
+    <div role="status" aria-live="polite" style={{ padding: '0.5rem', color: 'var(--muted, #605e5c)', fontSize: '0.875rem' }}>
       {t('loading')}
     </div>
   );
