@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state';
 import type { GalleryQuery, GallerySource } from './gallery';
 import { GALLERY_QUERIES } from './gallery';
+import { SavedQueries } from './SavedQueries';
 import './queries.css';
 
 function GalleryEntry(props: { readonly query: GalleryQuery }): React.JSX.Element {
@@ -44,11 +45,12 @@ function GalleryGroup(props: { readonly source: GallerySource; readonly heading:
   );
 }
 
-/** The query gallery: clicking an entry replaces the editor text with it and runs it. */
+/** The query gallery (saved queries, then the samples): clicking an entry replaces the editor text with it and runs it. */
 export function QueryGallery(): React.JSX.Element {
   const { t } = useTranslation('app');
   return (
     <section className="gallery" aria-label={t('gallery.label')}>
+      <SavedQueries />
       <GalleryGroup source="docs" heading={t('gallery.fromDocs')} />
       <GalleryGroup source="ours" heading={t('gallery.ours')} />
     </section>
