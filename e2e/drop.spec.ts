@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect, openExplorer, setQuery, gridColumnNames, recordCount, resultsGrid } from './fixtures';
+import { FIXTURES_AND_SAMPLE, storeTimeSettings } from './timeSettings';
+
+// The fixture's events are from 2024: outside the default time range (Last 24 hours).
+test.beforeEach(async ({ page }) => {
+  await storeTimeSettings(page, FIXTURES_AND_SAMPLE);
+});
 
 const fixture = readFileSync(fileURLToPath(new URL('./fixtures/PT1H.json', import.meta.url)), 'utf8');
 

@@ -1,4 +1,11 @@
 import { test, expect, openExplorer, setQuery, resultsGrid, recordCount } from './fixtures';
+import { LAST_30_DAYS, storeTimeSettings } from './timeSettings';
+
+// These tests count over the whole sample table: the time range must cover all of it
+// (the default, Last 24 hours, holds about a seventh).
+test.beforeEach(async ({ page }) => {
+  await storeTimeSettings(page, LAST_30_DAYS);
+});
 
 test('100,000 result rows are virtualized and scroll to the last row', async ({ page }) => {
   await openExplorer(page);

@@ -4,6 +4,12 @@ import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import type { FileChooser, Page } from '@playwright/test';
 import { test, expect, openExplorer, setQuery, recordCount, resultsGrid, gridColumnNames } from './fixtures';
+import { FIXTURES_AND_SAMPLE, storeTimeSettings } from './timeSettings';
+
+// The fixture files' events are from 2024: outside the default time range (Last 24 hours).
+test.beforeEach(async ({ page }) => {
+  await storeTimeSettings(page, FIXTURES_AND_SAMPLE);
+});
 
 const fixturePath = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 

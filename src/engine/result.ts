@@ -22,6 +22,11 @@ export interface QuerySuccess {
   readonly tables: readonly ResultTable[];
   readonly render?: RenderSpec;
   readonly stats: QueryStats;
+  /**
+   * Set when the run was given a time range: true when it was applied to the table scans,
+   * false when the query filters on `TimeGenerated` itself ("Set in query").
+   */
+  readonly timeRangeApplied?: boolean;
 }
 
 /** A failed run with a structured error. */

@@ -4,6 +4,9 @@
  * created with the real client in the page; `DataWorkerClient` satisfies it structurally.
  */
 import type { FileLoadProgress, LoadFilesResult, QueryResponse, TableInfo } from '../worker/protocol';
+import type { ExportFormat, ResultTotal, ResultViewSpec } from '../worker/protocol';
+import type { ResultTable, TimeRange } from '../engine';
+import type { QueryAnalysisReply } from '../worker/protocol';
 
 export type { FileLoadProgress, LoadFilesResult } from '../worker/protocol';
 
@@ -31,8 +34,13 @@ export interface DataClient {
   ready(): Promise<void>;
   /** Generates the sample tables; resolves with rows per table. */
   loadSample(options: SampleRequest): Promise<Readonly<Record<string, number>>>;
-  /** Runs `text` with `now()` fixed at `nowMs`. */
-  runQuery(text: string, nowMs: number): RunningQuery;
+  /**
+   * Runs `text` with `now()` fixed at `nowMs`; `options.timeRange` is the time-range picker's
+   * range (the worker applies it unless the query filters on time itself).
+   */
+  runQuery(text: string, nowMs: number, options?: { readonly timeRange?: TimeRange }): RunningQuery;
+  /** Parses, binds and lowers `text` without running it (live analysis; optional for test doubles). */
+  analyzeQuery?(text: string): Promise<QueryAnalysisReply>;
   /**
    * Loads files into the tables; resolves with one summary per file (per zip entry) and whether
    * the load was cancelled. `paths` names each file (its path inside a dropped folder).
@@ -46,6 +54,14 @@ export interface DataClient {
   clearAll(): Promise<void>;
   /** Terminates the worker. */
   dispose(): void;
+  /**
+   * The rows of a kept result (`RunState.resultId`, table `tableIndex`) under `view` (search,
+   * sort), computed over ALL its rows in the worker and capped like a query's result.
+   * Optional so test doubles of the other slices need not implement it.
+   */
+  viewResult?(resultId: number, tableIndex: number, view: ResultViewSpec): Promise<{ readonly table: ResultTable; readonly total: ResultTotal }>;
+  /** Every row of a kept result's table under `view`, as a CSV or JSON file (optional, as `viewResult`). */
+  exportResult?(resultId: number, tableIndex: number, view: ResultViewSpec, format: ExportFormat): Promise<{ readonly blob: Blob; readonly rows: number }>;
 }
 
 /** Extracts a readable message from anything thrown or rejected. */

@@ -14,3 +14,12 @@ export type { AppLifecycle, AppState, AppStore, AppStoreDeps, StartOptions } fro
 export { createAppStore } from './store';
 export { sampleScaleFromSearch } from './sampleScale';
 export { AppStoreProvider, useAppStore, useAppStoreApi } from './react';
+export type { NewTabContent, TabsSlice, WorkspaceNotice } from './tabsSlice';
+export type { ClosedTab, ParkedTab, TabHeader } from './tabsModel';
+export type { SavedQueriesSlice, SavedQuery, SavedQueryDraft, SavedQueryFields } from './savedQueriesSlice';
+export type { HistoryEntry, HistoryOutcome, HistorySlice } from './historySlice';
+export type { KeyValueStorage } from './persistence/storage';
+export { STORAGE_KEYS, STORAGE_PREFIX } from './persistence/storage';
+export type { TimeSlice } from './timeSlice';
+export type { EmptyResultExplanation, LiveAnalysis, LiveMarker, NowMode, RunTimeScope, TimePresetId, TimeRangeChoice, TimeSettings } from './timeLogic';
+export { TIME_PRESETS, explainEmptyResult, liveMarkerFor, newestEventMs } from './timeLogic';

@@ -48,7 +48,7 @@ export function runStateFromReply(reply: QueryReply, origin: RunOrigin): RunStat
   const { queryText, blockStart, blockPosition } = origin;
   switch (reply.type) {
     case 'queryResult':
-      return { status: 'success', queryText, tables: reply.tables, render: reply.render, elapsedMs: reply.elapsedMs };
+      return { status: 'success', queryText, tables: reply.tables, render: reply.render, elapsedMs: reply.elapsedMs, resultId: reply.resultId, totals: reply.totals };
     case 'queryError':
       if (reply.error.code === 'E_CANCELLED') return { status: 'cancelled', queryText };
       return { status: 'error', queryText, error: reply.error, blockStart, blockPosition };

@@ -8,6 +8,8 @@ import type { DataClient, RunningQuery } from './dataClient';
 import { messageOf } from './dataClient';
 import type { BlockFinder, RunOrigin } from './queryLogic';
 import { insertAt, runOriginOf, runStateFromFailure, runStateFromReply } from './queryLogic';
+import type { RunTime } from './timeLogic';
+import { withRunTime } from './timeLogic';
 
 /**
  * A request from the state to the editor to move its caret, made when the state changed the
@@ -48,7 +50,24 @@ export interface QuerySlice {
   loadAndRun(text: string): void;
   /** Cancels the running query; no-op when nothing runs. */
   cancelRun(): void;
+  /**
+   * Replaces the editor text with `text` (e.g. a `where` line added from a result cell), asks
+   * the editor to put its caret at `cursor` and runs the block there.
+   */
+  editAndRun(text: string, cursor: number): void;
+  /**
+   * Replaces text, caret and run at once (switching query tabs) and asks the editor to put
+   * its caret at `cursor`, without taking the focus.
+   */
+  replaceQueryState(next: { readonly text: string; readonly cursor: number; readonly run: RunState }): void;
 }
+
+/**
+ * Where a run's later states go: called with each state the run reaches after it started;
+ * returns true when it took the state elsewhere (the run's tab is no longer the active one),
+ * false to let the query slice show it.
+ */
+export type RunDelivery = (run: RunState) => boolean;
 
 /** What the query slice needs from outside the store. */
 export interface QuerySliceDeps {
@@ -56,6 +75,10 @@ export interface QuerySliceDeps {
   readonly blockAt: BlockFinder;
   /** Clock for `now()` of each run (milliseconds since the epoch). */
   readonly now: () => number;
+  /** Optional: called when a run starts, returns where its outcome goes (the query tabs). */
+  readonly routeRun?: () => RunDelivery;
+  /** Optional: the `now` and time range of a run starting now (the time-range picker); without it `now()` is the clock and no range applies. */
+  readonly runTime?: () => RunTime;
 }
 
 /** Creates the query slice. */
@@ -63,20 +86,34 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
   // The handle of the query in flight and a run counter: a reply of an older run
   // (superseded or cancelled) must never overwrite the state of a newer one.
   let active: RunningQuery | null = null;
+  // Where the run in flight reports to, and its text (to end it as cancelled there).
+  let activeRoute: { readonly deliver: RunDelivery; readonly queryText: string } | null = null;
   let runCounter = 0;
   let caretRequestCounter = 0;
 
   return (set, get) => {
     const patch = (partial: Partial<QuerySlice>): void => set(partial as Partial<S>);
 
+    // Shows a run's state, unless its tab is no longer the active one (then it lands there).
+    const land = (route: RunDelivery | undefined, run: RunState): void => {
+      if (route?.(run) === true) return;
+      patch({ run });
+    };
+
     const startRun = (origin: RunOrigin): void => {
       const { queryText } = origin;
       active?.cancel();
+      // A superseded run that belongs to another (inactive) tab ends there as cancelled.
+      if (active !== null) activeRoute?.deliver({ status: 'cancelled', queryText: activeRoute.queryText });
+      const route = deps.routeRun?.();
+      activeRoute = route === undefined ? null : { deliver: route, queryText };
       const runId = ++runCounter;
       patch({ run: { status: 'running', queryText, startedAt: deps.now() } });
       let handle: RunningQuery;
+      let runTime: RunTime | undefined;
       try {
-        handle = deps.client.runQuery(queryText, deps.now());
+        runTime = deps.runTime?.();
+        handle = runTime === undefined ? deps.client.runQuery(queryText, deps.now()) : deps.client.runQuery(queryText, runTime.nowMs, { timeRange: runTime.timeRange });
       } catch (e) {
         patch({ run: runStateFromFailure(messageOf(e), origin) });
         return;
@@ -86,12 +123,12 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
         (reply) => {
           if (runId !== runCounter) return;
           active = null;
-          patch({ run: runStateFromReply(reply, origin) });
+          land(route, withRunTime(runStateFromReply(reply, origin), reply, runTime));
         },
         (reason: unknown) => {
           if (runId !== runCounter) return;
           active = null;
-          patch({ run: runStateFromFailure(messageOf(reason), origin) });
+          land(route, runStateFromFailure(messageOf(reason), origin));
         },
       );
     };
@@ -117,6 +154,11 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
         patch({ editorText: text, cursorOffset: 0, caretRequest: { offset: 0, focus: false, id: ++caretRequestCounter } });
         startRun({ queryText: text, blockStart: 0, blockPosition: { line: 1, column: 1 } });
       },
+      editAndRun: (text, cursor) => {
+        const at = Math.min(Math.max(cursor, 0), text.length);
+        patch({ editorText: text, cursorOffset: at, caretRequest: { offset: at, focus: false, id: ++caretRequestCounter } });
+        startRun(runOriginOf(text, deps.blockAt(text, at)));
+      },
       cancelRun: () => {
         const { run } = get();
         if (run.status !== 'running') return;
@@ -124,6 +166,10 @@ export function createQuerySlice<S extends QuerySlice>(deps: QuerySliceDeps): St
         active = null;
         runCounter++; // the cancelled run's late reply is ignored
         patch({ run: { status: 'cancelled', queryText: run.queryText } });
+      },
+      replaceQueryState: (next) => {
+        const cursor = Math.min(Math.max(next.cursor, 0), next.text.length);
+        patch({ editorText: next.text, cursorOffset: cursor, run: next.run, caretRequest: { offset: cursor, focus: false, id: ++caretRequestCounter } });
       },
     };
   };

@@ -3,6 +3,8 @@
  */
 import type { EngineError, RenderSpec, ResultTable } from '../engine';
 import type { LineColumn } from './textPosition';
+import type { RunTimeScope } from './timeLogic';
+import type { ResultTotal } from '../worker/protocol';
 
 export type RunState =
   | { readonly status: 'idle' }
@@ -13,6 +15,12 @@ export type RunState =
       readonly tables: readonly ResultTable[];
       readonly render?: RenderSpec;
       readonly elapsedMs: number;
+      /** What the time-range picker did to this run (absent when the run had no time range). */
+      readonly timeScope?: RunTimeScope;
+      /** The worker's id of the whole result (sort, search, export over all rows). */
+      readonly resultId?: number;
+      /** Per table: its full row count and why `tables[i]` holds fewer rows (Kusto's limits). */
+      readonly totals?: readonly ResultTotal[];
     }
   | {
       readonly status: 'error';

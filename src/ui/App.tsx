@@ -2,13 +2,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryEditor } from './editor/QueryEditor';
 import { ResultsPanel } from './results/ResultsPanel';
-import { errorMarkerFor, useAppStore, useAppStoreApi } from '../state';
+import { errorMarkerFor, liveMarkerFor, useAppStore, useAppStoreApi } from '../state';
 import { Header } from './app/Header';
 import { Toolbar } from './app/Toolbar';
 import { SidePanel } from './app/SidePanel';
 import { Splitter } from './app/Splitter';
 import { DropOverlay } from './files/DropOverlay';
+import { WorkspaceBar } from './workspace/WorkspaceBar';
 import { PanelBoundary } from './app/PanelBoundary';
+import { TimeScopeNotice } from './time/TimeScopeNotice';
 import './app/app.css';
 
 /** The editor pane, wired to the query slice. */
@@ -23,9 +25,14 @@ function EditorPane(): React.JSX.Element {
   const caretRequest = useAppStore((s) => s.caretRequest);
   const running = useAppStore((s) => s.run.status === 'running');
   const cancelRun = useAppStore((s) => s.cancelRun);
+  const activeTabId = useAppStore((s) => s.activeTabId);
+  const beginSaveQuery = useAppStore((s) => s.beginSaveQuery);
   // Recomputed only when the run changes: the editor clears the marker when the text
   // changes, and a fresh marker object on every keystroke would bring it back.
   const errorMarker = useMemo(() => errorMarkerFor(run, store.getState().editorText.length), [run, store]);
+  // "Not supported yet" of the block under the caret, found before running (live analysis).
+  const liveAnalysis = useAppStore((s) => s.liveAnalysis);
+  const liveMarker = useMemo(() => liveMarkerFor(liveAnalysis, text), [liveAnalysis, text]);
   return (
     <QueryEditor
       value={text}
@@ -36,7 +43,10 @@ function EditorPane(): React.JSX.Element {
       onCancel={cancelRun}
       tables={tables}
       errorMarker={errorMarker}
+      liveMarker={liveMarker}
       caretRequest={caretRequest}
+      onSave={beginSaveQuery}
+      modelPath={`inmemory://query-tab/${activeTabId}`}
     />
   );
 }
@@ -44,9 +54,12 @@ function EditorPane(): React.JSX.Element {
 function ResultsPane(): React.JSX.Element {
   const run = useAppStore((s) => s.run);
   return (
-    <PanelBoundary panel="results" resetKey={run}>
-      <ResultsPanel run={run} />
-    </PanelBoundary>
+    <>
+      <TimeScopeNotice run={run} />
+      <PanelBoundary panel="results" resetKey={run}>
+        <ResultsPanel run={run} />
+      </PanelBoundary>
+    </>
   );
 }
 
@@ -67,6 +80,7 @@ export function App(): React.JSX.Element {
           <SidePanel />
         </PanelBoundary>
         <main className="main">
+          <WorkspaceBar />
           <Toolbar />
           <div className="work-area">
             <section className="editor-pane" aria-label={t('layout.editorArea')} style={{ flexBasis: `${split * 100}%` }}>

@@ -4,8 +4,18 @@
  */
 import { cancelledError } from '../engine/errors';
 import type { FileLoadProgress, LoadFilesResult, QueryResponse, TableInfo, WorkerRequest, WorkerResponse } from './protocol';
+import type { ExportFormat, ResultTotal, ResultViewSpec } from './protocol';
+import type { ResultTable, TimeRange } from '../engine';
+import type { QueryAnalysisReply } from './protocol';
+import { resultCapFromSearch } from './resultCapParam';
 
 export type { FileLoadProgress, LoadFilesResult, QueryResponse } from './protocol';
+
+/** Options of one query run besides its text and `now`. */
+export interface QueryRunOptions {
+  /** The time-range picker's inclusive range; the worker applies it unless the query filters on time itself. */
+  readonly timeRange?: TimeRange;
+}
 
 /** The part of a `Worker` (or a `MessagePort`) the client needs. */
 export interface ClientEndpoint {
@@ -52,11 +62,15 @@ export class DataWorkerClient {
   private latestTables: readonly TableInfo[] | null = null;
   private readonly readyState = deferred<void>();
   private failure: Error | null = null;
+  /** Rows sent per result table at most; undefined for Kusto's 500,000 (`?resultCap=` test hook). */
+  resultRowCap: number | undefined = undefined;
 
   /** Starts the data worker (a module worker bundled by Vite) and returns its client. */
   static start(): DataWorkerClient {
     const worker = new Worker(new URL('./dataWorker.ts', import.meta.url), { type: 'module', name: 'data' });
-    return new DataWorkerClient(worker, () => worker.terminate());
+    const client = new DataWorkerClient(worker, () => worker.terminate());
+    client.resultRowCap = resultCapFromSearch(globalThis.location?.search ?? '');
+    return client;
   }
 
   constructor(private readonly endpoint: ClientEndpoint, private readonly terminate: () => void = () => undefined) {
@@ -95,12 +109,13 @@ export class DataWorkerClient {
    * Runs `text` with `now()` fixed at `nowMs`. `cancel()` stops it: through shared memory
    * when the page is cross-origin isolated (the worker sees it mid-query), and by a `cancel`
    * message as a fallback; the returned promise then settles at once with `E_CANCELLED`.
+   * `options.timeRange` is the time-range picker's range (applied unless the query filters on time).
    */
-  runQuery(text: string, nowMs: number): RunningQuery {
+  runQuery(text: string, nowMs: number, options?: QueryRunOptions): RunningQuery {
     const result = deferred<QueryResponse>();
     // Why: SharedArrayBuffer exists only in cross-origin isolated pages (COOP/COEP headers).
     const cancelFlag = globalThis.crossOriginIsolated === true ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    const id = this.request({ type: 'query', id: 0, text, nowMs, cancelFlag }, (response) => {
+    const id = this.request({ type: 'query', id: 0, text, nowMs, cancelFlag, rowCap: this.resultRowCap, timeRange: options?.timeRange }, (response) => {
       switch (response.type) {
         case 'queryResult':
         case 'queryError':
@@ -173,6 +188,24 @@ export class DataWorkerClient {
     return this.requestReply({ type: 'clearAll', id: 0 }, 'cleared', () => undefined);
   }
 
+  /**
+   * The rows of the kept result `resultId` (table `tableIndex`) under `view` (search, sort),
+   * computed over all its rows in the worker and capped like a query's.
+   */
+  viewResult(resultId: number, tableIndex: number, view: ResultViewSpec): Promise<{ readonly table: ResultTable; readonly total: ResultTotal }> {
+    return this.requestReply({ type: 'viewResult', id: 0, resultId, tableIndex, view }, 'resultView', (r) => ({ table: r.table, total: r.total }));
+  }
+
+  /** Every row of the kept result's table under `view`, exported as CSV or JSON. */
+  exportResult(resultId: number, tableIndex: number, view: ResultViewSpec, format: ExportFormat): Promise<{ readonly blob: Blob; readonly rows: number }> {
+    return this.requestReply({ type: 'exportResult', id: 0, resultId, tableIndex, view, format }, 'exported', (r) => ({ blob: r.blob, rows: r.rows }));
+  }
+
+  /** Parses, binds and lowers `text` in the worker without running it (live analysis). */
+  analyzeQuery(text: string): Promise<QueryAnalysisReply> {
+    return this.requestReply({ type: 'analyze', id: 0, text }, 'analysis', (r) => (r.error === undefined ? { filtersOnTime: r.filtersOnTime } : { filtersOnTime: r.filtersOnTime, error: r.error }));
+  }
+
   /** Terminates the worker; pending requests are rejected. */
   dispose(): void {
     this.fail(new Error('the data worker was stopped'));
@@ -237,6 +270,9 @@ export class DataWorkerClient {
       case 'tableRemoved':
       case 'cleared':
       case 'sampleLoaded':
+      case 'resultView':
+      case 'exported':
+      case 'analysis':
       case 'failed': {
         const request = this.pending.get(response.id);
         if (request !== undefined && request.handle(response)) this.pending.delete(response.id);

@@ -7,6 +7,9 @@ import type { CancelSignal } from '../engine/cancel';
 import { cancelSignalFromFlag } from '../engine/cancel';
 import type { Catalog, Table } from '../engine/table/table';
 import type { Column } from '../engine/table/column';
+import type { TimeRange } from '../engine/timeScope';
+import { timeBoundsOf } from '../engine/timeScope';
+import type { QueryAnalysis } from '../engine/analyze';
 import type { QueryOutcome, ResultTable } from '../engine/result';
 import { cancelledError, internalError } from '../engine/errors';
 import { fingerprintBlob, loadFile } from '../ingest/load';
@@ -14,10 +17,13 @@ import { concatTables } from '../ingest/concatTables';
 import type { TableInfo, WorkerRequest, WorkerResponse } from './protocol';
 import type { FileLoader, Fingerprinter, KnownFile } from './fileLoadRun';
 import { runFileLoad } from './fileLoadRun';
+import { ResultService } from './resultService';
 
 /** Options of one engine run, as `runQuery` in `src/engine/index.ts` takes them. */
 export interface EngineRunOptions {
   readonly now: number;
+  /** The time-range picker's range (see `RunOptions.timeRange` of the engine). */
+  readonly timeRange?: TimeRange;
   readonly cancel?: CancelSignal;
 }
 
@@ -36,6 +42,8 @@ export interface SampleOptions {
 export interface DataServiceDeps {
   runQuery(text: string, catalog: Catalog, options: EngineRunOptions): QueryOutcome;
   generateSampleTables(options: SampleOptions): Table[];
+  /** The engine's `analyzeQuery` (live analysis); without it `analyze` requests answer "no time filter, no error". */
+  analyzeQuery?(text: string, catalog: Catalog): QueryAnalysis;
   /** Defaults to the ingest `loadFile`. */
   loadFile?: FileLoader;
   /** Defaults to the ingest `fingerprintBlob` (SHA-256 of the content). */
@@ -77,6 +85,8 @@ export class DataService {
   private readonly knownFiles = new Map<string, KnownFile>();
   /** `loadFiles` requests cancelled by `cancelLoad` (checked between chunks). */
   private readonly cancelledLoads = new Set<number>();
+  /** The last few query results, whole, for sorting, searching and export (`resultService.ts`). */
+  private readonly results = new ResultService();
 
   constructor(private readonly deps: DataServiceDeps, private readonly post: PostResponse) {
     this.loadFile = deps.loadFile ?? loadFile;
@@ -91,7 +101,11 @@ export class DataService {
   /** The loaded tables as the page sees them, by name. */
   tableInfos(): TableInfo[] {
     return [...this.tables.values()]
-      .map((t) => ({ name: t.name, columns: t.schema, rowCount: t.rowCount }))
+      .map((t) => {
+        const bounds = timeBoundsOf(t);
+        const info: TableInfo = { name: t.name, columns: t.schema, rowCount: t.rowCount };
+        return bounds === null ? info : { ...info, minTimeMs: bounds.minMs, maxTimeMs: bounds.maxMs };
+      })
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -105,6 +119,11 @@ export class DataService {
         case 'query':
           this.query(request);
           return;
+        case 'analyze': {
+          const analysis = this.deps.analyzeQuery?.(request.text, this.catalog()) ?? { filtersOnTime: false };
+          this.post({ type: 'analysis', id: request.id, ...analysis }, []);
+          return;
+        }
         case 'cancel':
           this.cancel(request);
           return;
@@ -119,6 +138,14 @@ export class DataService {
           return;
         case 'clearAll':
           this.clearAll(request);
+          return;
+        case 'viewResult': {
+          const { response, fresh } = this.results.view(request);
+          this.post(response, fresh ? this.transferableBuffers([response.table]) : []);
+          return;
+        }
+        case 'exportResult':
+          this.post(this.results.export(request), []);
           return;
         default: {
           const never: never = request;
@@ -151,13 +178,24 @@ export class DataService {
     }
     const flag = request.cancelFlag === null ? null : cancelSignalFromFlag(request.cancelFlag);
     const cancel: CancelSignal = { isCancelled: () => (flag?.isCancelled() ?? false) || this.cancelledQueries.has(request.id) };
-    const outcome = this.deps.runQuery(request.text, this.catalog(), { now: request.nowMs, cancel });
+    const outcome = this.deps.runQuery(request.text, this.catalog(), { now: request.nowMs, cancel, timeRange: request.timeRange });
     if (!outcome.ok) {
       this.post({ type: 'queryError', id: request.id, error: outcome.error }, []);
       return;
     }
-    const response: WorkerResponse = { type: 'queryResult', id: request.id, tables: outcome.tables, render: outcome.render, elapsedMs: outcome.stats.elapsedMs };
-    this.post(response, this.transferableBuffers(outcome.tables));
+    // The whole result stays here; the page gets the capped rows (moving only buffers made for it).
+    const sent = this.results.keep(outcome.tables, request.rowCap);
+    const response: WorkerResponse = {
+      type: 'queryResult',
+      id: request.id,
+      tables: sent.tables,
+      render: outcome.render,
+      elapsedMs: outcome.stats.elapsedMs,
+      ...(outcome.timeRangeApplied === undefined ? {} : { timeRangeApplied: outcome.timeRangeApplied }),
+      resultId: sent.resultId,
+      totals: sent.totals,
+    };
+    this.post(response, this.transferableBuffers(sent.fresh));
   }
 
   /**

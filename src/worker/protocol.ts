@@ -3,13 +3,23 @@
  * the engine and ingest; the page only sends requests and receives responses.
  * Every request carries an `id`; responses and progress events echo it.
  */
-import type { ColumnSchema, EngineError, RenderSpec, ResultTable } from '../engine';
+import type { ColumnSchema, EngineError, RenderSpec, ResultTable, TimeRange } from '../engine';
+import type { ResultTotal } from './resultCap';
+import type { ResultViewSpec } from './resultView';
+import type { ExportFormat } from './resultExport';
+
+export type { ResultTotal, TruncationReason } from './resultCap';
+export type { ResultSort, ResultViewSpec } from './resultView';
+export type { ExportFormat } from './resultExport';
 
 /** A loaded table as the page sees it (for the schema tree and the editor). */
 export interface TableInfo {
   readonly name: string;
   readonly columns: readonly ColumnSchema[];
   readonly rowCount: number;
+  /** Oldest and newest non-null `TimeGenerated` (ms since the epoch) when the table has a `datetime` one with values. */
+  readonly minTimeMs?: number;
+  readonly maxTimeMs?: number;
 }
 
 /** What loading one file produced. */
@@ -50,7 +60,26 @@ export type WorkerRequest =
    * Run a query. `cancelFlag` is a one-cell Int32Array over a SharedArrayBuffer;
    * the page stores 1 into it to cancel (the worker is busy, so a message would wait).
    */
-  | { readonly type: 'query'; readonly id: number; readonly text: string; readonly nowMs: number; readonly cancelFlag: Int32Array | null }
+  | {
+      readonly type: 'query';
+      readonly id: number;
+      readonly text: string;
+      readonly nowMs: number;
+      readonly cancelFlag: Int32Array | null;
+      /** Most rows sent per result table (default Kusto's 500,000); a test hook lowers it (`?resultCap=`). */
+      readonly rowCap?: number;
+      /** The time-range picker's inclusive range, applied at table scans unless the query filters on time itself. */
+      readonly timeRange?: TimeRange;
+    }
+  /**
+   * Re-reads the kept result `resultId` (table `tableIndex`) filtered by a search text and
+   * sorted by one column, over all its rows; answered by `resultView` (rows capped as a query's).
+   */
+  | { readonly type: 'viewResult'; readonly id: number; readonly resultId: number; readonly tableIndex: number; readonly view: ResultViewSpec }
+  /** Exports ALL rows of the kept result's table under `view` (no cap) as CSV or JSON; answered by `exported`. */
+  | { readonly type: 'exportResult'; readonly id: number; readonly resultId: number; readonly tableIndex: number; readonly view: ResultViewSpec; readonly format: ExportFormat }
+  /** Parse, bind and lower `text` without running it (live analysis while typing); answered by `analysis`. */
+  | { readonly type: 'analyze'; readonly id: number; readonly text: string }
   /** Cancel a query (fallback when shared memory is not available). */
   | { readonly type: 'cancel'; readonly id: number; readonly queryId: number }
   /**
@@ -70,7 +99,25 @@ export type WorkerResponse =
   | { readonly type: 'ready' }
   /** The set of loaded tables changed. */
   | { readonly type: 'tables'; readonly tables: readonly TableInfo[] }
-  | { readonly type: 'queryResult'; readonly id: number; readonly tables: readonly ResultTable[]; readonly render?: RenderSpec; readonly elapsedMs: number }
+  | {
+      readonly type: 'queryResult';
+      readonly id: number;
+      readonly tables: readonly ResultTable[];
+      readonly render?: RenderSpec;
+      readonly elapsedMs: number;
+      /** The id under which the worker keeps the whole result (for `viewResult` and `exportResult`). */
+      readonly resultId?: number;
+      /** Per table: its full row count and why fewer rows were sent (`tables[i]` holds the sent rows). */
+      readonly totals?: readonly ResultTotal[];
+      /** Set when the query was sent a `timeRange`: whether it applied (false: the query filters on time itself). */
+      readonly timeRangeApplied?: boolean;
+    }
+  /** Answer to `analyze`: whether the query sets its own time filter, and the error running it would give. */
+  | { readonly type: 'analysis'; readonly id: number; readonly filtersOnTime: boolean; readonly error?: EngineError }
+  /** Answer to `viewResult`: the (capped) rows of the view and the view's full row count. */
+  | { readonly type: 'resultView'; readonly id: number; readonly table: ResultTable; readonly total: ResultTotal }
+  /** Answer to `exportResult`: the file content and how many rows it holds. */
+  | { readonly type: 'exported'; readonly id: number; readonly blob: Blob; readonly rows: number }
   | { readonly type: 'queryError'; readonly id: number; readonly error: EngineError }
   | {
       readonly type: 'loadProgress';
@@ -99,6 +146,9 @@ export type WorkerResponse =
 
 /** The worker's answer to one `query` request: a result, a structured engine error, or a request failure. */
 export type QueryResponse = Extract<WorkerResponse, { readonly type: 'queryResult' | 'queryError' | 'failed' }>;
+
+/** The worker's answer to one `analyze` request (without its envelope). */
+export type QueryAnalysisReply = Omit<Extract<WorkerResponse, { readonly type: 'analysis' }>, 'type' | 'id'>;
 
 /** Progress of one file while it loads (the `loadProgress` event without its envelope). */
 export type FileLoadProgress = Omit<Extract<WorkerResponse, { readonly type: 'loadProgress' }>, 'type' | 'id'>;

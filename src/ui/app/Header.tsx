@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore, loadedStatus } from '../../state';
 import { statusText } from './statusText';
+import { ThemeToggle } from '../theme/ThemeToggle';
 
 /** The page header: app name and what is loaded. */
 export function Header(): React.JSX.Element {
@@ -18,6 +19,7 @@ export function Header(): React.JSX.Element {
       <p className={`app-status app-status--${status.kind}`} role="status" aria-live="polite">
         {statusText(status, t)}
       </p>
+      <ThemeToggle />
     </header>
   );
 }

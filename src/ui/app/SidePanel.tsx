@@ -4,16 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { SchemaTree } from '../schema/SchemaTree';
 import { QueryGallery } from '../queries/QueryGallery';
 import { FilesPanel } from '../files/FilesPanel';
+import { HistoryPanel } from '../workspace/HistoryPanel';
 
-type SideTab = 'tables' | 'queries';
-const TABS: readonly SideTab[] = ['tables', 'queries'];
+type SideTab = 'tables' | 'queries' | 'history';
+const TABS: readonly SideTab[] = ['tables', 'queries', 'history'];
 
-function tabLabelKey(tab: SideTab): 'layout.tabTables' | 'layout.tabQueries' {
+function tabLabelKey(tab: SideTab): 'layout.tabTables' | 'layout.tabQueries' | 'layout.tabHistory' {
   switch (tab) {
     case 'tables':
       return 'layout.tabTables';
     case 'queries':
       return 'layout.tabQueries';
+    case 'history':
+      return 'layout.tabHistory';
     default: {
       const never: never = tab;
       return never;
@@ -55,7 +58,7 @@ export function SidePanel(): React.JSX.Element {
         ))}
       </div>
       <div className="side-panel-body" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
-        {tab === 'tables' ? <SchemaTree /> : <QueryGallery />}
+        {tab === 'tables' ? <SchemaTree /> : tab === 'queries' ? <QueryGallery /> : <HistoryPanel />}
       </div>
       <FilesPanel />
     </aside>

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../state';
+import { WorkspaceToolbarButtons } from '../workspace/WorkspaceToolbarButtons';
+import { TimeRangePicker } from '../time/TimeRangePicker';
 
 /**
  * Escape cancels a running query, wherever the focus is. Escape keys that something else
@@ -39,6 +41,8 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" className="button" onClick={cancelRun} disabled={!running} title={t('toolbar.cancelTitle')} aria-keyshortcuts="Escape">
         {t('toolbar.cancel')}
       </button>
+      <WorkspaceToolbarButtons />
+      <TimeRangePicker />
     </div>
   );
 }

@@ -8,16 +8,18 @@ import { useTranslation } from 'react-i18next';
 import { KUSTO_LANGUAGE_ID, monaco, themeNames } from './monacoSetup';
 import { pushSchema, schemaKey } from './schemaSync';
 import { setEngineMarker } from './engineMarker';
+import { setLiveAnalysisMarker } from './liveAnalysisMarker';
 import type { QueryEditorProps } from './queryEditorProps';
 import { EditorPlaceholder } from './EditorPlaceholder';
+import { useResolvedTheme } from '../theme/themeStore';
 
 type StandaloneEditor = monaco.editor.IStandaloneCodeEditor;
 
 /**
- * monaco-kusto's light theme: Monaco's `vs` plus colours for KQL tokens (operators,
- * functions, tables), so queries look as in Azure Data Explorer. (`kusto-dark` later.)
+ * monaco-kusto's themes: Monaco's `vs` / `vs-dark` plus colours for KQL tokens (operators,
+ * functions, tables), so queries look as in Azure Data Explorer; chosen by the page theme.
  */
-const EDITOR_THEME = themeNames.light;
+const EDITOR_THEMES = { light: themeNames.light, dark: themeNames.dark } as const;
 
 /**
  * Whether this page has switched Monaco to "Tab moves focus" yet. Monaco keeps that mode
@@ -45,20 +47,24 @@ const ESCAPE_CANCELS_WHEN = [
   '!referenceSearchVisible',
 ].join(' && ');
 
+/** Id of the save action (Ctrl+S; also in Monaco's command palette, F1). */
+export const SAVE_QUERY_ACTION_ID = 'logExplorer.saveQuery';
+
 /** Id of the run action (also reachable from Monaco's command palette, F1). */
 export const RUN_QUERY_ACTION_ID = 'logExplorer.runQuery';
 
 /** The Monaco editor with KQL language support; see `QueryEditorProps`. */
 export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element {
-  const { value, onChange, onCursorChange, onRun, onCancel, running = false, tables, errorMarker, caretRequest } = props;
+  const { value, onChange, onCursorChange, onRun, onCancel, running = false, tables, errorMarker, caretRequest, onSave, modelPath } = props;
   const { t } = useTranslation('editor');
   const [editor, setEditor] = useState<StandaloneEditor | null>(null);
+  const pageTheme = useResolvedTheme();
 
   // Monaco listeners are registered once at mount; they call the latest callbacks.
-  const callbacks = useRef({ onCursorChange, onRun, onCancel });
+  const callbacks = useRef({ onCursorChange, onRun, onCancel, onSave });
   useEffect(() => {
-    callbacks.current = { onCursorChange, onRun, onCancel };
-  }, [onCursorChange, onRun, onCancel]);
+    callbacks.current = { onCursorChange, onRun, onCancel, onSave };
+  }, [onCursorChange, onRun, onCancel, onSave]);
   const runningKey = useRef<monaco.editor.IContextKey<boolean> | null>(null);
 
   const handleMount: OnMount = (mounted) => {
@@ -67,6 +73,13 @@ export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element 
       label: t('runAction'),
       keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Enter, monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => callbacks.current.onRun(),
+    });
+    // Ctrl+S saves the query; as a Monaco keybinding it also stops the browser's "Save page".
+    mounted.addAction({
+      id: SAVE_QUERY_ACTION_ID,
+      label: t('saveAction'),
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
+      run: () => callbacks.current.onSave?.(),
     });
     // Escape cancels a running query, unless one of Monaco's own uses of Escape applies
     // (closing completion, find, hints, snippets, extra cursors): a keybinding added here
@@ -114,6 +127,12 @@ export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element 
     if (model) setEngineMarker(model, errorMarker);
   }, [editor, errorMarker]);
 
+  const { liveMarker = null } = props;
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (model) setLiveAnalysisMarker(model, liveMarker);
+  }, [editor, liveMarker]);
+
   // A caret request comes with a new `value`. @monaco-editor/react applies a new value by
   // replacing the whole model text in its own effect, which leaves Monaco's caret at the end
   // of that edit; child effects run before this one, so the text is in the model here and
@@ -150,8 +169,9 @@ export default function MonacoQueryEditor(props: QueryEditorProps): JSX.Element 
     <Editor
       height="100%"
       language={KUSTO_LANGUAGE_ID}
-      theme={EDITOR_THEME}
+      theme={EDITOR_THEMES[pageTheme]}
       value={value}
+      path={modelPath}
       onChange={(text) => onChange(text ?? '')}
       onMount={handleMount}
       options={options}

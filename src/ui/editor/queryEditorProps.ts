@@ -36,6 +36,15 @@ export interface QueryEditorProps {
   tables: readonly TableInfo[];
   /** An engine error to mark (offsets in the editor text), or null to clear it. */
   errorMarker: EditorErrorMarker | null;
+  /** A "not supported yet" error of the block under the caret found before running (live analysis), or null. */
+  liveMarker?: EditorErrorMarker | null;
   /** The latest caret move to make; applied once per request, after `value` is in the editor. */
   caretRequest?: EditorCaretRequest | null;
+  /** Ctrl+S (Cmd+S) in the editor: save the query (the browser's "Save page" is suppressed). */
+  onSave?(): void;
+  /**
+   * Identity of the text's model (one per query tab): switching it switches Monaco's model,
+   * so each tab keeps its own undo history and scroll position.
+   */
+  modelPath?: string;
 }

@@ -34,6 +34,7 @@ export const app = {
     sidePanel: 'Side panel',
     tabTables: 'Tables',
     tabQueries: 'Queries',
+    tabHistory: 'History',
     editorArea: 'Query',
     results: 'Results',
     splitter: 'Resize editor and results',

@@ -8,4 +8,6 @@ export const editor = {
   loadFailed: 'The query editor could not be loaded: {{message}}',
   /** Label of the run action in Monaco's command palette (F1). */
   runAction: 'Run query',
+  /** Label of the save action in Monaco's command palette (F1). */
+  saveAction: 'Save query',
 } as const;
