@@ -11,6 +11,9 @@ import { NEVER_CANCELLED } from './cancel';
 import { EngineFailure, internalError, cancelledError } from './errors';
 import { lowerQuery, warmUpParser } from './syntax';
 import { executePlan } from './operators';
+import { cachedPlan } from './planCache';
+import type { TimeRange } from './timeScope';
+import { effectiveTimeRange } from './analyze';
 
 export type { Catalog, Table } from './table/table';
 export { catalogOf } from './table/table';
@@ -23,6 +26,10 @@ export type { CancelSignal } from './cancel';
 export { cancelSignalFromFlag, NEVER_CANCELLED } from './cancel';
 export { TableBuilder, tableFromRows } from './table/builder';
 export { rowsOf } from './table/rows';
+export type { TimeRange, TimeBounds } from './timeScope';
+export { timeBoundsOf } from './timeScope';
+export type { QueryAnalysis } from './analyze';
+export { analyzeQuery } from './analyze';
 
 /** Options of one run. */
 export interface RunOptions {
@@ -30,6 +37,12 @@ export interface RunOptions {
   readonly now: number;
   /** Polled while the query runs; when it fires the run ends with `E_CANCELLED`. */
   readonly cancel?: CancelSignal;
+  /**
+   * The page's time range (inclusive): every scan of a catalog table with a `datetime`
+   * `TimeGenerated` column keeps only rows inside it — unless the query filters on
+   * `TimeGenerated` itself (see `analyzeQuery`). The result's `timeRangeApplied` says which.
+   */
+  readonly timeRange?: TimeRange;
 }
 
 /**
@@ -41,10 +54,14 @@ export function runQuery(text: string, catalog: Catalog, options: RunOptions): Q
   const started = Date.now();
   const cancel = options.cancel ?? NEVER_CANCELLED;
   try {
-    const plan = lowerQuery(text, catalog);
+    // Re-runs of the same text over the same tables reuse the lowered plan (see planCache.ts).
+    const plan = cachedPlan(text, catalog, () => lowerQuery(text, catalog));
     if (cancel.isCancelled()) return { ok: false, error: cancelledError() };
-    const { tables, render } = executePlan(plan, catalog, { now: options.now, cancel });
-    return { ok: true, tables, render, stats: { elapsedMs: Date.now() - started } };
+    const timeRange = effectiveTimeRange(text, catalog, options.timeRange);
+    const { tables, render } = executePlan(plan, catalog, { now: options.now, cancel, timeRange });
+    const stats = { elapsedMs: Date.now() - started };
+    if (options.timeRange === undefined) return { ok: true, tables, render, stats };
+    return { ok: true, tables, render, stats, timeRangeApplied: timeRange !== undefined };
   } catch (e) {
     if (e instanceof EngineFailure) return { ok: false, error: e.error };
     return { ok: false, error: internalError(e instanceof Error ? e.message : String(e)) };

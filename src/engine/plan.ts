@@ -153,7 +153,12 @@ export type Operator =
    * `T | join kind=K (U) on keys`: the pipe input is `$left`, `right` is `$right`; all keys must
    * be equal (null keys never match). Output columns: see `operators/join.ts`.
    */
-  | { readonly op: 'join'; readonly kind: JoinKind; readonly right: Tabular; readonly keys: readonly JoinKey[] };
+  | { readonly op: 'join'; readonly kind: JoinKind; readonly right: Tabular; readonly keys: readonly JoinKey[] }
+  /** `make-series`, `top-nested` and `mv-apply`: see their interfaces below. */
+  | MakeSeriesOperator | TopNestedOperator | MvApplyOperator
+  | MvExpandOperator
+  /** `parse` and `parse-where`: see `ParseOperator` below. */
+  | ParseOperator;
 
 export type OperatorKind = Operator['op'];
 
@@ -167,9 +172,163 @@ interface TabularBase {
 export type Tabular =
   | (TabularBase & { readonly kind: 'table'; readonly name: string })
   | (TabularBase & { readonly kind: 'union'; readonly inputs: readonly Tabular[] })
-  | (TabularBase & { readonly kind: 'pipe'; readonly input: Tabular; readonly operator: Operator });
+  | (TabularBase & { readonly kind: 'pipe'; readonly input: Tabular; readonly operator: Operator })
+  /** A source that reads no table: `print`, `range`, `datatable` (see `SourceSpec`). */
+  | (TabularBase & { readonly kind: 'source'; readonly source: SourceSpec })
+  /**
+   * A tabular value referenced from several places (a `let` name, `materialize()`, `as`):
+   * the same node object is reused, and the executor evaluates it once per query run.
+   */
+  | (TabularBase & { readonly kind: 'shared'; readonly name: string; readonly input: Tabular });
+
+/**
+ * Sources without an input table (schema and column names come from the binder):
+ * - `print`: one row of `columns`;
+ * - `range`: one column from `from` to `to` (inclusive) by `step`;
+ * - `datatable`: `values` row by row (constant expressions, `schema.length` per row).
+ */
+export type SourceSpec =
+  | { readonly op: 'print'; readonly columns: readonly NamedExpr[] }
+  | { readonly op: 'range'; readonly from: Expr; readonly to: Expr; readonly step: Expr }
+  | { readonly op: 'datatable'; readonly values: readonly Expr[] };
+
+/** One expanded column of `mv-expand`: the output column `name` of `type` takes the elements of `expr`. */
+export interface MvExpansion {
+  readonly name: string;
+  readonly expr: Expr;
+  /** `dynamic`, or the type of `to typeof(...)` (elements of another type become null). */
+  readonly type: ScalarType;
+}
+
+/**
+ * `mv-expand [kind=bag|array] [with_itemindex=I] a, n = e to typeof(t), ... [limit L]`: one row
+ * per element of the expanded values, in parallel (see `operators/mvExpand.ts`).
+ */
+export interface MvExpandOperator {
+  readonly op: 'mv-expand';
+  readonly expansions: readonly MvExpansion[];
+  /** `kind=array`: a property bag gives `[key, value]` arrays instead of one-key bags. */
+  readonly bagAsArray: boolean;
+  /** The `with_itemindex` column's name, or null. */
+  readonly itemIndex: string | null;
+  /** At most this many rows per input row, or null for no limit. */
+  readonly limit: Expr | null;
+}
+
+/** One query statement of a batch: its tabular expression and the result table's name. */
+export interface PlanStatement {
+  readonly body: Tabular;
+  /** The result table's name (`PrimaryResult`, `Table_1`, or the name given by a final `as`). */
+  readonly name: string;
+}
+
+/** A `toscalar(...)` of the query: call `$toscalar(id)` reads the first cell of `input`. */
+export interface PlanScalar {
+  readonly id: number;
+  readonly input: Tabular;
+}
 
 /** A lowered query: one tabular expression whose result is the primary result table. */
 export interface QueryPlan {
   readonly body: Tabular;
+  /**
+   * A batch (`let` statements, several queries, `as`, `toscalar`): every query statement in
+   * order, each giving one result table. When present, `body` is the first statement's body.
+   */
+  readonly statements?: readonly PlanStatement[];
+  /** The `toscalar(...)` sub-queries, read through calls of the internal `$toscalar` function. */
+  readonly scalars?: readonly PlanScalar[];
+}
+
+// ---------------------------------------------------------------- series and nesting operators
+
+/** One aggregation of `make-series`: the call (typed as the aggregate's own scalar type) and its `default=`. */
+export interface SeriesAggregate {
+  readonly call: AggregateCall;
+  /** The value of bins without rows; null means Kusto's default, 0. */
+  readonly defaultValue: Expr | null;
+}
+
+/**
+ * `make-series aggs on axis (from a) (to b) step s | in range(a, b, s) by keys`: one row per
+ * group with one dynamic array per aggregate and the axis values (see `operators/makeSeries.ts`).
+ */
+export interface MakeSeriesOperator {
+  readonly op: 'make-series';
+  readonly aggregates: readonly SeriesAggregate[];
+  readonly axis: {
+    readonly expr: Expr;
+    /** The output column of the axis array. */
+    readonly name: string;
+    /** `fromTo`: `from`/`to`(exclusive)/`step`, bins by `bin_at`; `inRange`: `in range(a, b, s)`, b inclusive, bins by `bin`. */
+    readonly form: 'fromTo' | 'inRange';
+    readonly from: Expr | null;
+    readonly to: Expr | null;
+    readonly step: Expr;
+  };
+  readonly by: readonly NamedExpr[];
+  /** `kind=nonempty`: an empty input still gives one series of defaults. */
+  readonly nonEmpty: boolean;
+}
+
+/** One level of `top-nested [N] of key [with others = v] by aggregate [asc|desc]`. */
+export interface TopNestedLevel {
+  /** N; null keeps every value. */
+  readonly count: Expr | null;
+  /** The `of` expression, named as its output column. */
+  readonly key: NamedExpr;
+  /** `with others = v`: the key value of the row that aggregates the values beyond the top N. */
+  readonly others: Expr | null;
+  /** The `by` aggregation, named as its output column. */
+  readonly aggregate: AggregateCall;
+  readonly descending: boolean;
+}
+
+/** `top-nested` levels (see `operators/topNested.ts`). */
+export interface TopNestedOperator {
+  readonly op: 'top-nested';
+  readonly levels: readonly TopNestedLevel[];
+}
+
+/**
+ * `mv-apply items on (subquery)`: `expand` expands each row as `mv-expand` does; `subquery` runs
+ * once per input row over that row's expanded rows, read as the catalog table `subtable` (a
+ * name no loaded table can have). See `operators/mvApply.ts`.
+ */
+export interface MvApplyOperator {
+  readonly op: 'mv-apply';
+  readonly expand: MvExpandOperator;
+  readonly subtable: { readonly name: string; readonly schema: readonly ColumnSchema[] };
+  readonly subquery: Tabular;
+}
+
+// ---------------------------------------------------------------- parse
+
+/** One column `parse` extracts: its name and type, read from the regex group `group`. */
+export interface ParseCapture {
+  readonly name: string;
+  readonly type: ScalarType;
+  /** The name of the capture group in `ParseOperator.regex`. */
+  readonly group: string;
+}
+
+/**
+ * `parse [kind=simple|regex|relaxed] [flags=...] text with pattern` and `parse-where` (see
+ * `operators/parse.ts`): the pattern as one JavaScript regular expression with a named group per
+ * extracted column, matched once per distinct text.
+ */
+export interface ParseOperator {
+  readonly op: 'parse';
+  /** The parsed text (a `string` expression; the lowering converts other types). */
+  readonly text: Expr;
+  /** JavaScript source and flags (the lowering translated Kusto's pattern and flags). */
+  readonly regex: { readonly source: string; readonly flags: string };
+  readonly captures: readonly ParseCapture[];
+  /**
+   * `relaxed`: a capture that does not convert to its column's type is null on its own; otherwise
+   * (simple, regex) such a capture fails the whole row, and every extracted column is null.
+   */
+  readonly relaxed: boolean;
+  /** `parse-where`: rows that do not parse are dropped. */
+  readonly dropUnparsed: boolean;
 }

@@ -4,6 +4,7 @@ import { cellOf } from '../table/rows';
 import type { ScalarType } from '../types/scalarType';
 import { POLL_MASK, pollCancel } from '../functions/vector';
 import type { Aggregate } from './protocol';
+import type { CancelSignal } from '../cancel';
 
 function isTrueAt(column: Column, i: number): boolean {
   const r = column.length === 1 ? 0 : i;
@@ -15,11 +16,26 @@ function countsColumn(counts: Float64Array, groupCount: number, type: ScalarType
   return { kind: 'number', type: type === 'int' ? 'int' : 'long', data, nulls: null, length: groupCount };
 }
 
+/** Rows between cancellation polls in `countAll`. */
+const COUNT_CHUNK = POLL_MASK + 1;
+
+// A small loop over typed arrays only: `count()` of every row, which stays optimized across queries.
+function countAll(counts: Float64Array, groupIds: Int32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) counts[groupIds[i]]++;
+}
+
 /** `count()` and `countif(predicate)`: the argument (if any) is a predicate; only true counts. */
 export const countAggregate: Aggregate<Float64Array> = {
   init: (groupCount) => new Float64Array(groupCount),
   add(counts, groupIds, rowCount, args, cancel) {
     const predicate = args[0];
+    if (predicate === undefined) {
+      for (let start = 0; start < rowCount; start += COUNT_CHUNK) {
+        pollCancel(cancel);
+        countAll(counts, groupIds, start, Math.min(rowCount, start + COUNT_CHUNK));
+      }
+      return;
+    }
     for (let i = 0; i < rowCount; i++) {
       if ((i & POLL_MASK) === 0) pollCancel(cancel);
       if (predicate === undefined || isTrueAt(predicate, i)) counts[groupIds[i]]++;
@@ -56,6 +72,48 @@ function distinctKey(column: Column, i: number): unknown {
   }
 }
 
+/** Largest (groups × dictionary entries) marked in a byte map by `addDistinctCodes`. */
+const PAIR_MAP_LIMIT = 1 << 22;
+
+// A small loop over typed arrays only: marks each (group, code) pair once and lists the new ones.
+function markPairs(codes: Int32Array, groupIds: Int32Array, entries: number, seen: Uint8Array, fresh: Int32Array, freshCount: number, start: number, end: number): number {
+  let n = freshCount;
+  for (let i = start; i < end; i++) {
+    const code = codes[i];
+    if (code < 0) continue;
+    const pair = groupIds[i] * entries + code;
+    if (seen[pair] === 0) {
+      seen[pair] = 1;
+      fresh[n++] = pair;
+    }
+  }
+  return n;
+}
+
+/**
+ * dcount of a dictionary column without a predicate: each distinct (group, code) pair is found
+ * with a byte map, and only those pairs add their text to the group's set (the state stays
+ * the sets of texts, so batches and merges work as before). False when the map would be too big.
+ */
+function addDistinctCodes(sets: Set<unknown>[], groupIds: Int32Array, rowCount: number, value: Column, cancel: CancelSignal): boolean {
+  if (value.kind !== 'string' || value.length !== rowCount) return false;
+  const entries = value.dict.length;
+  if (sets.length * entries > PAIR_MAP_LIMIT) return false;
+  const seen = new Uint8Array(sets.length * entries);
+  const fresh = new Int32Array(Math.min(rowCount, sets.length * entries));
+  let freshCount = 0;
+  for (let start = 0; start < rowCount; start += POLL_MASK + 1) {
+    pollCancel(cancel);
+    freshCount = markPairs(value.codes, groupIds, entries, seen, fresh, freshCount, start, Math.min(rowCount, start + POLL_MASK + 1));
+  }
+  for (let k = 0; k < freshCount; k++) {
+    const pair = fresh[k];
+    const group = Math.floor(pair / entries);
+    sets[group].add(value.dict[pair - group * entries]);
+  }
+  return true;
+}
+
 /** `dcount(x)` and `dcountif(x, predicate)`: exact number of distinct non-null values. */
 export const dcountAggregate: Aggregate<Set<unknown>[]> = {
   init: (groupCount) => Array.from({ length: groupCount }, () => new Set<unknown>()),
@@ -63,6 +121,7 @@ export const dcountAggregate: Aggregate<Set<unknown>[]> = {
     const [value, second] = args;
     // dcount(x, accuracy) has a numeric constant second argument; dcountif(x, predicate) a bool one.
     const predicate = second !== undefined && second.type === 'bool' ? second : undefined;
+    if (predicate === undefined && addDistinctCodes(sets, groupIds, rowCount, value, cancel)) return;
     // String codes are only comparable within one dictionary: key strings by text across batches.
     const byText = value.kind === 'string';
     for (let i = 0; i < rowCount; i++) {

@@ -9,6 +9,10 @@ import { countAggregate, dcountAggregate } from './counting';
 import { avgAggregate, maxAggregate, minAggregate, sumAggregate } from './numeric';
 import { percentileAggregate, percentilesArrayAggregate } from './percentile';
 import { makeListAggregate, makeListIfAggregate, makeSetAggregate, makeSetIfAggregate, takeAnyAggregate } from './collect';
+import { argMaxAggregate, argMinAggregate } from './argExtreme';
+import { stdevAggregate, stdevPopulationAggregate, varianceAggregate, variancePopulationAggregate } from './spread';
+import { makeBagAggregate, makeBagIfAggregate } from './bag';
+import { TAKE_ANY_ROW, firstRowAggregate } from './firstRow';
 
 /** Every aggregate by Kusto name. */
 export const AGGREGATES: ReadonlyMap<string, AnyAggregate> = new Map<string, AnyAggregate>([
@@ -33,6 +37,17 @@ export const AGGREGATES: ReadonlyMap<string, AnyAggregate> = new Map<string, Any
   ['percentile', percentileAggregate],
   ['percentiles', percentileAggregate],
   ['percentiles_array', percentilesArrayAggregate],
+  ['arg_max', argMaxAggregate],
+  ['arg_min', argMinAggregate],
+  ['variance', varianceAggregate],
+  ['varianceif', varianceAggregate],
+  ['variancep', variancePopulationAggregate],
+  ['stdev', stdevAggregate],
+  ['stdevif', stdevAggregate],
+  ['stdevp', stdevPopulationAggregate],
+  ['make_bag', makeBagAggregate],
+  ['make_bag_if', makeBagIfAggregate],
+  [TAKE_ANY_ROW, firstRowAggregate],
 ]);
 
 /** Lower-case names of the aggregation functions the engine implements. */

@@ -8,9 +8,31 @@ import type { ScalarKernel } from './kernel';
 import { CONDITIONAL_FUNCTIONS } from './conditional';
 import { CONVERSION_FUNCTIONS } from './conversion';
 import { DATETIME_FUNCTIONS } from './datetime';
+import { DYNAMIC_FUNCTIONS } from './dynamic';
+import { ARRAY_FUNCTIONS } from './arrays';
+import { ENCODING_FUNCTIONS } from './encoding';
+import { IP_FUNCTIONS } from './ip';
+import { INTROSPECTION_FUNCTIONS } from './introspection';
+import { NUMERIC_FUNCTIONS } from './numeric';
+import { TIMESPAN_FUNCTIONS } from './timespan';
 import { LOGIC_FUNCTIONS } from './logic';
 import { MATH_FUNCTIONS } from './math';
 import { STRING_FUNCTIONS } from './string';
+import { TEXT_FUNCTIONS } from './text';
+import { WINDOW_FUNCTIONS } from './window';
+import { TO_SCALAR_FUNCTIONS } from './toScalar';
+import { SERIES_FUNCTIONS } from './series';
+import { SERIES_ANALYSIS_FUNCTIONS } from './seriesAnalysis';
+import { PARSE_KV_FUNCTIONS } from './parseKv';
+import { UNIT_FUNCTIONS } from './units';
+import { SPECIAL_FUNCTIONS } from './special';
+import { HASHING_FUNCTIONS } from './hashing';
+import { TIME_ZONE_FUNCTIONS } from './timeZone';
+import { STRING_EXTRA_FUNCTIONS } from './stringExtras';
+import { PARSER_FUNCTIONS } from './parsers';
+import { IP_TEXT_FUNCTIONS } from './ipText';
+import { DATA_SIZE_FUNCTIONS } from './dataSize';
+import { SEQUENCE_FUNCTIONS } from './sequences';
 
 /** Every scalar function kernel by Kusto name. */
 export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<string, ScalarKernel>([
@@ -20,6 +42,28 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<strin
   ...Object.entries(DATETIME_FUNCTIONS),
   ...Object.entries(MATH_FUNCTIONS),
   ...Object.entries(STRING_FUNCTIONS),
+  ...Object.entries(DYNAMIC_FUNCTIONS),
+  ...Object.entries(ARRAY_FUNCTIONS),
+  ...Object.entries(TEXT_FUNCTIONS),
+  ...Object.entries(WINDOW_FUNCTIONS),
+  ...Object.entries(ENCODING_FUNCTIONS),
+  ...Object.entries(IP_FUNCTIONS),
+  ...Object.entries(NUMERIC_FUNCTIONS),
+  ...Object.entries(TIMESPAN_FUNCTIONS),
+  ...Object.entries(INTROSPECTION_FUNCTIONS),
+  ...Object.entries(TO_SCALAR_FUNCTIONS),
+  ...Object.entries(SERIES_FUNCTIONS),
+  ...Object.entries(SERIES_ANALYSIS_FUNCTIONS),
+  ...Object.entries(PARSE_KV_FUNCTIONS),
+  ...Object.entries(UNIT_FUNCTIONS),
+  ...Object.entries(SPECIAL_FUNCTIONS),
+  ...Object.entries(HASHING_FUNCTIONS),
+  ...Object.entries(TIME_ZONE_FUNCTIONS),
+  ...Object.entries(STRING_EXTRA_FUNCTIONS),
+  ...Object.entries(PARSER_FUNCTIONS),
+  ...Object.entries(IP_TEXT_FUNCTIONS),
+  ...Object.entries(DATA_SIZE_FUNCTIONS),
+  ...Object.entries(SEQUENCE_FUNCTIONS),
 ]);
 
 /** Lower-case names of the scalar functions the engine implements. */

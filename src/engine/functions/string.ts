@@ -41,6 +41,30 @@ export function substring(s: string, start: number, length: number | null): stri
   return s.substr(from, count);
 }
 
+/**
+ * `indexof(s, lookup[, start[, length[, occurrence]]])` (docs: indexof-function): the index of
+ * the `occurrence`-th match of `lookup` that lies wholly inside the `length` characters from
+ * `start` (-1: to the end), or -1. A negative `start` counts back from the end of `s`; a
+ * negative `occurrence` or a `length` below -1 gives null. Each further occurrence is searched
+ * from one past the previous match with the same `length` window: the page's own example
+ * (`indexof("abcdefgabcdefg", "cde", 1, 10, 2)` is 9, a match ending past `start + length`)
+ * shows the window moves with the search.
+ */
+export function indexOf(s: string, lookup: string, start: number, length: number, occurrence: number): number | null {
+  if (length < -1 || occurrence < 0) return null;
+  let from = Math.trunc(start) < 0 ? Math.max(0, s.length + Math.trunc(start)) : Math.trunc(start);
+  let found = -1;
+  for (let seen = 0; seen < Math.max(1, Math.trunc(occurrence)); seen++) {
+    if (from > s.length) return -1;
+    const end = length === -1 ? s.length : Math.min(s.length, from + Math.trunc(length));
+    const at = s.slice(0, end).indexOf(lookup, from);
+    if (at < 0) return -1;
+    found = at;
+    from = at + 1;
+  }
+  return found;
+}
+
 /** Counts occurrences: overlapping for plain text (as Kusto's "normal" kind), non-overlapping for regex. */
 export function countOf(text: string, search: string, regex: RegExp | null): number {
   if (regex !== null) {
@@ -109,11 +133,8 @@ export const STRING_FUNCTIONS: Record<string, ScalarKernel> = {
   strcat: (args, call, ctx) => mapValues(args.map((a) => asText(a, ctx)), call.type, ctx, (values) => values.map(str).join('')),
   strcat_delim: (args, call, ctx) =>
     mapValues(args.map((a) => asText(a, ctx)), call.type, ctx, ([delim, ...rest]) => rest.map(str).join(str(delim))),
-  indexof: textKernel([0, 1], ([s, lookup, start]) => {
-    const from = num(start, 0);
-    if (from < 0) return null;
-    return str(s).indexOf(str(lookup), from);
-  }, false),
+  indexof: textKernel([0, 1], ([s, lookup, start, length, occurrence]) =>
+    indexOf(str(s), str(lookup), num(start, 0), num(length, -1), num(occurrence, 1)), false),
   replace_string: textKernel([0, 1, 2], ([s, lookup, rewrite]) => (str(lookup) === '' ? str(s) : str(s).split(str(lookup)).join(str(rewrite)))),
   replace_regex: replaceRegex,
   trim: trimKernel(true, true),

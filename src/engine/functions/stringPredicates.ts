@@ -13,6 +13,7 @@ import { EngineFailure, runtimeError } from '../errors';
 import type { SourceSpan } from '../errors';
 import type { EvalContext } from './vector';
 import { at, mapValues } from './vector';
+import { translateRe2 } from './regexTranslate';
 import { asText } from './textVector';
 
 /** The string operators this module evaluates. */
@@ -117,11 +118,12 @@ const regexCache = new Map<string, RegExp>();
 export function compileRegex(pattern: string, span: SourceSpan | null): RegExp {
   let re = regexCache.get(pattern);
   if (re === undefined) {
+    const { source, flags } = translateRe2(pattern);
     try {
-      re = new RegExp(pattern, 'u');
+      re = new RegExp(source, `${flags}u`);
     } catch {
       try {
-        re = new RegExp(pattern);
+        re = new RegExp(source, flags);
       } catch (e) {
         throw new EngineFailure(runtimeError(`invalid regular expression '${pattern}': ${(e as Error).message}`, span));
       }

@@ -10,6 +10,7 @@ import type { CancelSignal } from '../cancel';
 import { pollCancel } from '../functions/vector';
 import type { DenseIds } from './keyIds';
 import { idsOfColumn } from './keyIds';
+import type { KeyReader } from './keyReaders';
 
 /** Group id of every row, the number of groups and the first row of each group. */
 export interface Grouping {
@@ -37,6 +38,26 @@ function renumberChunk(raw: Int32Array, table: Int32Array, groupIds: Int32Array,
     groupIds[i] = g;
   }
   return count;
+}
+
+/** Renumbers `raw[0 .. end - start)`, the combined ids of rows [start, end), into `groupIds[start .. end)`. */
+function renumberInto(raw: Int32Array, table: Int32Array, groupIds: Int32Array, first: Int32Array, groupCount: number, start: number, end: number): number {
+  let count = groupCount;
+  for (let i = start; i < end; i++) {
+    const k = raw[i - start];
+    let g = table[k];
+    if (g < 0) {
+      g = count++;
+      table[k] = g;
+      first[g] = i;
+    }
+    groupIds[i] = g;
+  }
+  return count;
+}
+
+function combineInto(combined: Int32Array, ids: Int32Array, cardinality: number, length: number): void {
+  for (let i = 0; i < length; i++) combined[i] = combined[i] * cardinality + ids[i];
 }
 
 function combineChunk(groupIds: Int32Array, ids: Int32Array, cardinality: number, out: Int32Array, start: number, end: number): void {
@@ -118,4 +139,41 @@ export function groupByIds(keys: readonly DenseIds[], rowCount: number, cancel: 
 /** Groups `rowCount` rows by the key vectors (each of `rowCount` rows or a constant). No keys: one group. */
 export function groupRows(keys: readonly Column[], rowCount: number, cancel: CancelSignal): Grouping {
   return groupByIds(keys.map((k) => idsOfColumn(k, null, rowCount, cancel)), rowCount, cancel);
+}
+
+/** Rows combined and renumbered at a time by `groupByReaders` (buffers that stay in cache). */
+const READ_CHUNK = 4096;
+
+/**
+ * Groups `rowCount` rows by chunked key readers: while the product of the cardinalities is
+ * small, each chunk's keys are read, combined and renumbered in small buffers (no id vector
+ * per key); otherwise every key's ids are read whole and grouped by `groupByIds`.
+ * The grouping is exactly `groupByIds`' over the same ids (first-appearance order).
+ */
+export function groupByReaders(keys: readonly KeyReader[], rowCount: number, cancel: CancelSignal): Grouping {
+  const product = keys.reduce((p, k) => p * k.cardinality, 1);
+  if (keys.length === 0 || !fitsArray(product, rowCount)) {
+    return groupByIds(keys.map((k) => {
+      const ids = new Int32Array(rowCount);
+      k.read(0, rowCount, ids);
+      return { ids, cardinality: k.cardinality };
+    }), rowCount, cancel);
+  }
+  const groupIds = new Int32Array(rowCount);
+  const table = new Int32Array(product).fill(-1);
+  const first = new Int32Array(Math.min(product, rowCount));
+  const combined = new Int32Array(READ_CHUNK);
+  const ids = new Int32Array(READ_CHUNK);
+  let groupCount = 0;
+  for (let start = 0; start < rowCount; start += READ_CHUNK) {
+    if ((start & (CHUNK_ROWS - 1)) === 0) pollCancel(cancel);
+    const end = Math.min(rowCount, start + READ_CHUNK);
+    keys[0].read(start, end, combined);
+    for (let k = 1; k < keys.length; k++) {
+      keys[k].read(start, end, ids);
+      combineInto(combined, ids, keys[k].cardinality, end - start);
+    }
+    groupCount = renumberInto(combined, table, groupIds, first, groupCount, start, end);
+  }
+  return { groupIds, groupCount, firstRows: first.slice(0, groupCount) };
 }

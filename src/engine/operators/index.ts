@@ -8,11 +8,13 @@ import type { Operator, QueryPlan, RenderSpec, Tabular } from '../plan';
 import type { Catalog } from '../table/table';
 import type { ResultTable } from '../result';
 import type { CancelSignal } from '../cancel';
+import type { TimeRange } from '../timeScope';
+import { scanInTimeRange } from '../timeScope';
 import { EngineFailure, runtimeError } from '../errors';
 import { TICKS_PER_MILLISECOND } from '../types/scalarType';
 import { pollCancel } from '../functions/vector';
 import type { Relation, RunContext } from './relation';
-import { compactColumn, conformTo, relationOfTable } from './relation';
+import { compactColumn, conformTo } from './relation';
 import { applyWhere } from './where';
 import { applyProject } from './project';
 import { applyExtend } from './extend';
@@ -26,6 +28,16 @@ import { applyUnion } from './union';
 import { applyRender } from './render';
 import { fusedPipe } from './fusion';
 import { applyJoin } from './join';
+import { pushFilterBelowUniqueJoin } from './joinFilterPushdown';
+import { applyMakeSeries } from './makeSeries';
+import { applyTopNested } from './topNested';
+import { applyMvApply } from './mvApply';
+import { executePrint } from './print';
+import { executeRange } from './range';
+import { executeDataTable } from './datatable';
+import { executeStatements, sharedResult } from './statements';
+import { applyMvExpand } from './mvExpand';
+import { applyParse } from './parse';
 
 /** What a plan execution needs besides the plan and the data. */
 export interface ExecContext {
@@ -33,6 +45,8 @@ export interface ExecContext {
   readonly now: number;
   /** Polled between chunks of work; when it fires the run throws `E_CANCELLED`. */
   readonly cancel: CancelSignal;
+  /** Keeps only rows inside this range in every scan of a catalog table with a `datetime` `TimeGenerated`. */
+  readonly timeRange?: TimeRange;
 }
 
 /** The result of executing a plan: one table named `PrimaryResult`, plus the `render` request if any. */
@@ -51,7 +65,9 @@ interface NodeResult {
  * `E_CANCELLED` or `E_INTERNAL` errors.
  */
 export function executePlan(plan: QueryPlan, catalog: Catalog, ctx: ExecContext): ExecResult {
-  const run: RunContext = { nowTicks: ctx.now * TICKS_PER_MILLISECOND, cancel: ctx.cancel };
+  // A lowered query lists its statements (a batch, `let`s, `toscalar`): run them in one scope.
+  if (plan.statements !== undefined) return executeStatements(plan, catalog, ctx, executePlan);
+  const run: RunContext = { nowTicks: ctx.now * TICKS_PER_MILLISECOND, cancel: ctx.cancel, timeRange: ctx.timeRange };
   pollCancel(run.cancel);
   const { relation, render } = executeTabular(plan.body, catalog, run);
   pollCancel(run.cancel);
@@ -72,17 +88,20 @@ function executeTabular(node: Tabular, catalog: Catalog, run: RunContext): NodeR
     case 'table': {
       const table = catalog.tables.get(node.name);
       if (table === undefined) throw new EngineFailure(runtimeError(`table '${node.name}' is not loaded`, node.span));
-      return { relation: conformTo(relationOfTable(table), node.schema, node.span) };
+      return { relation: conformTo(scanInTimeRange(table, run.timeRange), node.schema, node.span) };
     }
     case 'union': {
       const inputs = node.inputs.map((input) => executeTabular(input, catalog, run).relation);
       return { relation: applyUnion(inputs, node.schema, run, node.span) };
     }
     case 'pipe': {
+      // Kusto filters before innerunique's deduplication (see joinFilterPushdown.ts).
+      const pushed = pushFilterBelowUniqueJoin(node);
+      if (pushed !== null) return executeTabular(pushed, catalog, run);
       const fused = fusedPipe(node);
       if (fused !== null) {
         const below = executeTabular(fused.input, catalog, run);
-        const relation = conformTo(fused.apply(below.relation, run), node.schema, node.span);
+        const relation = conformTo(fused.apply(below.relation, run, (t) => executeTabular(t, catalog, run).relation), node.schema, node.span);
         return below.render === undefined ? { relation } : { relation, render: below.render };
       }
       const input = executeTabular(node.input, catalog, run);
@@ -91,6 +110,23 @@ function executeTabular(node: Tabular, catalog: Catalog, run: RunContext): NodeR
       const relation = conformTo(output.relation, node.schema, node.span);
       return render === undefined ? { relation } : { relation, render };
     }
+    case 'source': {
+      const source = node.source;
+      switch (source.op) {
+        case 'print':
+          return { relation: conformTo(executePrint(source.columns, run), node.schema, node.span) };
+        case 'range':
+          return { relation: conformTo(executeRange(source.from, source.to, source.step, node.schema, run, node.span), node.schema, node.span) };
+        case 'datatable':
+          return { relation: conformTo(executeDataTable(source.values, node.schema, run), node.schema, node.span) };
+        default: {
+          const never: never = source;
+          return never;
+        }
+      }
+    }
+    case 'shared':
+      return sharedResult(node, () => executeTabular(node.input, catalog, run));
     default: {
       const never: never = node;
       return never;
@@ -126,6 +162,20 @@ function applyOperator(operator: Operator, relation: Relation, node: Tabular, ca
       return applyRender(relation, operator.spec);
     case 'join':
       return { relation: applyJoin(relation, executeTabular(operator.right, catalog, run).relation, operator.kind, operator.keys, node.schema, run, node.span) };
+    case 'mv-expand':
+      return { relation: applyMvExpand(relation, operator, run) };
+    case 'make-series':
+      return { relation: applyMakeSeries(relation, operator, run, node.span) };
+    case 'top-nested':
+      return { relation: applyTopNested(relation, operator.levels, run) };
+    case 'parse':
+      return { relation: applyParse(relation, operator, run, node.span) };
+    case 'mv-apply':
+      // The subquery reads each input row's subtable as one more catalog table.
+      return {
+        relation: applyMvApply(relation, operator, node.schema, run, (subquery, table) =>
+          executeTabular(subquery, { tables: new Map([...catalog.tables, [table.name, table]]) }, run).relation),
+      };
     default: {
       const never: never = operator;
       return never;

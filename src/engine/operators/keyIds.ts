@@ -202,7 +202,7 @@ export function idsOfColumn(column: Column, rows: Int32Array | null, rowCount: n
 }
 
 /** A stored column of the relation read as `expr` says, when `expr` is a plain reference of the same type. */
-function directColumn(expr: Expr, relation: Relation): { data: Column; rows: Int32Array | null } | null {
+export function directColumn(expr: Expr, relation: Relation): { data: Column; rows: Int32Array | null } | null {
   if (expr.kind !== 'column') return null;
   const column = relation.columns.find((c) => c.name === expr.name);
   return column !== undefined && column.data.type === expr.type ? column : null;
@@ -212,7 +212,7 @@ function directColumn(expr: Expr, relation: Relation): { data: Column; rows: Int
 const WHOLE_TYPES: ReadonlySet<string> = new Set(['datetime', 'timespan', 'int', 'long']);
 
 /** `bin(x, size)` with a constant positive whole size over a whole-number type: the bucketing; else null. */
-function binBucketing(expr: Expr): { value: Expr; bucketing: Bucketing } | null {
+export function binBucketing(expr: Expr): { value: Expr; bucketing: Bucketing } | null {
   if (expr.kind !== 'call' || (expr.name !== 'bin' && expr.name !== 'floor') || expr.args.length !== 2) return null;
   const [value, size] = expr.args;
   if (size.kind !== 'literal' || typeof size.value !== 'number' || !Number.isSafeInteger(size.value) || size.value <= 0) return null;

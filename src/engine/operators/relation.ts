@@ -9,6 +9,7 @@ import type { Table } from '../table/table';
 import { compactStringColumn, gatherColumn, retypeColumn } from '../table/gather';
 import type { ColumnSource } from '../functions/evaluate';
 import type { CancelSignal } from '../cancel';
+import type { TimeRange } from '../timeScope';
 import { EngineFailure, internalError } from '../errors';
 import type { SourceSpan } from '../errors';
 import { broadcast } from '../functions/vector';
@@ -31,6 +32,8 @@ export interface Relation {
 export interface RunContext {
   readonly nowTicks: number;
   readonly cancel: CancelSignal;
+  /** The run's time range, applied to catalog-table scans (see `timeScope.ts`); undefined for none. */
+  readonly timeRange?: TimeRange;
 }
 
 /** A loaded table as a relation (no copy). */

@@ -111,3 +111,27 @@ export function sortedPositions(relation: Relation, keys: readonly SortKey[], ru
 export function applySort(relation: Relation, keys: readonly SortKey[], run: RunContext): Relation {
   return selectPositions(relation, sortedPositions(relation, keys, run));
 }
+
+/**
+ * Sorts `positions` (rows of `column`) in place by that one column with `sort by`'s defaults:
+ * ascending puts nulls (and NaN) first, descending puts them last; ties keep their order.
+ * Used by the worker to re-sort a kept query result without building row objects.
+ */
+export function sortPositionsByColumn(column: Column, positions: Int32Array, descending: boolean): Int32Array {
+  const reader = readerOf(column);
+  const order = new Int32Array(column.length);
+  positions.forEach((row, i) => {
+    order[row] = i;
+  });
+  return positions.sort((a, b) => {
+    const aMissing = reader.missing(a);
+    const bMissing = reader.missing(b);
+    if (aMissing !== 0 || bMissing !== 0) {
+      if (aMissing !== bMissing) return descending ? aMissing - bMissing : bMissing - aMissing;
+    } else {
+      const c = reader.compare(a, b);
+      if (c !== 0) return descending ? -c : c;
+    }
+    return order[a] - order[b];
+  });
+}

@@ -3,27 +3,46 @@
  * parser/binder against the catalog's schema, and lowers the analyzed tree to a `QueryPlan`.
  * This folder is the only code that touches Kusto.Language.
  */
-import type { QueryPlan } from '../plan';
+import type { PlanStatement, QueryPlan } from '../plan';
 import type { Catalog } from '../table/table';
 import { EngineFailure, analysisError, emptyQueryError } from '../errors';
 import { globalStateFor } from './globalState';
 import { kustoLanguage } from './kustoLibrary';
-import type { KExpressionStatement, KStatement } from './kustoTypes';
+import type { KExpression, KStatement } from './kustoTypes';
 import { lowerTabular } from './lowerTabular';
-import { failUnsupported, isNode, keywordOf, listItems, separatedItems, spanOf } from './nodes';
+import { lowerScalar } from './lowerScalar';
+import { declareStatement } from './lowerLet';
+import { topLevelScope } from './letScope';
+import { type LoweringContext, failUnsupported, isNode, listItems, separatedItems, spanOf } from './nodes';
 
-/** The single tabular statement of the query, or `E_UNSUPPORTED` for `let`, `set`, several queries, ... */
-function singleQueryStatement(statements: readonly KStatement[]): KExpressionStatement {
-  const queries: KExpressionStatement[] = [];
+/** The name a query statement gives its result with a final `| as Name`, if any. */
+function resultNameOf(body: KExpression): string | undefined {
+  let expr = body;
+  while (isNode(expr, 'ParenthesizedExpression')) expr = expr.Expression;
+  return isNode(expr, 'PipeExpression') && isNode(expr.Operator, 'AsOperator') ? expr.Operator.Name.SimpleName : undefined;
+}
+
+/**
+ * Lowers the statements in order: `let` statements bind names, each query statement gives one
+ * result table. Tables are named as Kusto names them: by a final `as Name`; otherwise
+ * `PrimaryResult` for a single query and `Table_<i>` (counting from 0) in a batch.
+ */
+function lowerStatements(ctx: LoweringContext, statements: readonly KStatement[]): PlanStatement[] {
+  const lowered: { body: PlanStatement['body']; name: string | undefined }[] = [];
   for (const statement of statements) {
     if (!isNode(statement, 'ExpressionStatement')) {
-      const keyword = keywordOf(statement);
-      return failUnsupported(keyword.Text, keyword);
+      declareStatement(ctx, statement);
+      continue;
     }
-    queries.push(statement);
+    const body = statement.Expression;
+    if (body.ResultType === null || !body.ResultType.IsTabular) return failUnsupported('scalar expression as a query', body);
+    lowered.push({ body: lowerTabular(ctx, body), name: resultNameOf(body) });
   }
-  if (queries.length > 1) return failUnsupported('multiple statements', queries[1]);
-  return queries[0];
+  if (lowered.length === 0) {
+    throw new EngineFailure(analysisError('The query has no tabular expression to run', spanOf(statements[statements.length - 1])));
+  }
+  const single = lowered.length === 1;
+  return lowered.map((s, i) => ({ body: s.body, name: s.name ?? (single ? 'PrimaryResult' : `Table_${i}`) }));
 }
 
 /**
@@ -43,10 +62,9 @@ export function lowerQuery(text: string, catalog: Catalog): QueryPlan {
     const span = error.HasLocation ? { start: error.Start, length: error.Length } : null;
     throw new EngineFailure(analysisError(error.Message, span, error.Code));
   }
-  const statement = singleQueryStatement(statements);
-  const body = statement.Expression;
-  if (body.ResultType === null || !body.ResultType.IsTabular) return failUnsupported('scalar expression as a query', body);
-  return { body: lowerTabular({ globals: code.Globals, text }, body) };
+  const lets = topLevelScope({ scalar: lowerScalar, tabular: lowerTabular });
+  const results = lowerStatements({ globals: code.Globals, text, lets }, statements);
+  return { body: results[0].body, statements: results, scalars: lets.scalars };
 }
 
 /**

@@ -34,7 +34,21 @@ export interface KColumnSymbol extends KSymbol {
 }
 
 export type KTableSymbol = KTypeSymbol;
-export type KFunctionSymbol = KSymbol;
+
+/** One parameter of a function signature. */
+export interface KParameter {
+  readonly Name: string;
+  readonly IsTabular: boolean;
+  readonly IsOptional: boolean;
+  /** The default value as declared (`y:long = 2`), bound in the declaring tree. */
+  readonly DefaultValue: KExpression | null;
+}
+export interface KSignature {
+  readonly Parameters: BridgeList<KParameter>;
+}
+export interface KFunctionSymbol extends KSymbol {
+  readonly Signatures: BridgeList<KSignature>;
+}
 
 export interface KDiagnostic {
   readonly Code: string;
@@ -48,6 +62,8 @@ export interface KDiagnostic {
 /** Any syntax element (node or token). */
 export interface KSyntaxElement {
   readonly Kind: number;
+  /** The tree the element belongs to: the query's, or a function call's expansion. */
+  readonly Tree: KSyntaxTree | null;
   readonly TextStart: number;
   readonly Width: number;
   readonly ChildCount: number;
@@ -60,8 +76,16 @@ export interface KToken extends KSyntaxElement {
   readonly ValueText: string;
 }
 
+/** A syntax tree; a `FunctionCallExpansion` sits at `OffsetInOriginal` of its `Original` tree. */
+export interface KSyntaxTree {
+  readonly Original: KSyntaxTree | null;
+  readonly OffsetInOriginal: number;
+}
+
 export interface KNode extends KSyntaxElement {
   readonly ReferencedSymbol: KSymbol | null;
+  /** The body of the called user function (`f(x)`, a view `V`) bound at this call site, or null. */
+  GetExpansion(): KNode | null;
   GetFirstToken(includeZeroWidthTokens?: boolean): KToken | null;
 }
 
@@ -231,7 +255,70 @@ export interface KPathExpression extends KExpression {
 export interface KCompoundNamedExpression extends KExpression {
   readonly Expression: KExpression;
 }
+export interface KPrintOperator extends KQueryOperator {
+  readonly Expressions: BridgeList<SeparatedElement<KExpression>>;
+}
+export interface KRangeOperator extends KQueryOperator {
+  readonly From: KExpression;
+  readonly To: KExpression;
+  readonly Step: KExpression;
+}
+export interface KDataTableExpression extends KExpression {
+  readonly Parameters: BridgeList<KNamedParameter>;
+  readonly Values: BridgeList<SeparatedElement<KExpression>>;
+}
+/** `project-away`, `project-keep`, `project-rename`, `project-reorder`: a list of names, patterns or `a = b`. */
+export interface KProjectColumnsOperator extends KQueryOperator {
+  readonly Expressions: BridgeList<SeparatedElement<KExpression>>;
+}
+export interface KSerializeOperator extends KQueryOperator {
+  readonly Parameters: BridgeList<KNamedParameter>;
+  readonly Expressions: BridgeList<SeparatedElement<KExpression>>;
+}
+export interface KAsOperator extends KQueryOperator {
+  readonly Parameters: BridgeList<KNamedParameter>;
+  readonly Name: KNameDeclaration;
+}
+export interface KGetSchemaOperator extends KQueryOperator {
+  readonly KindParameter: KNamedParameter | null;
+}
+export interface KToScalarExpression extends KExpression {
+  readonly KindParameter: KNamedParameter | null;
+  readonly Expression: KExpression;
+}
+export interface KMaterializeExpression extends KExpression {
+  readonly Expression: KExpression;
+}
+export interface KInvokeOperator extends KQueryOperator {
+  readonly Function: KExpression;
+}
+export interface KFunctionBody extends KNode {
+  readonly Statements: BridgeList<SeparatedElement<KStatement>>;
+  readonly Expression: KExpression;
+}
+export interface KFunctionDeclaration extends KExpression {
+  readonly Body: KFunctionBody;
+}
+
+export interface KMvExpandExpression extends KExpression {
+  readonly Expression: KExpression;
+  /** `to typeof(t)`, or null. */
+  readonly ToTypeOf: KNode | null;
+}
+export interface KMvExpandRowLimitClause extends KNode {
+  readonly RowLimit: KExpression;
+}
+export interface KMvExpandOperator extends KQueryOperator {
+  readonly Parameters: BridgeList<KNamedParameter>;
+  readonly Expressions: BridgeList<SeparatedElement<KMvExpandExpression>>;
+  readonly RowLimitClause: KMvExpandRowLimitClause | null;
+}
+
 export type KStatement = KNode;
+export interface KLetStatement extends KStatement {
+  readonly Name: KNameDeclaration;
+  readonly Expression: KExpression;
+}
 export interface KExpressionStatement extends KStatement {
   readonly Expression: KExpression;
 }
@@ -271,6 +358,23 @@ export interface KNodeClasses {
   JoinOnClause: KJoinOnClause;
   PathExpression: KPathExpression;
   CompoundNamedExpression: KCompoundNamedExpression;
+  LetStatement: KLetStatement;
+  PrintOperator: KPrintOperator;
+  RangeOperator: KRangeOperator;
+  DataTableExpression: KDataTableExpression;
+  ProjectAwayOperator: KProjectColumnsOperator;
+  ProjectKeepOperator: KProjectColumnsOperator;
+  ProjectRenameOperator: KProjectColumnsOperator;
+  ProjectReorderOperator: KProjectColumnsOperator;
+  SerializeOperator: KSerializeOperator;
+  AsOperator: KAsOperator;
+  GetSchemaOperator: KGetSchemaOperator;
+  ToScalarExpression: KToScalarExpression;
+  MaterializeExpression: KMaterializeExpression;
+  InvokeOperator: KInvokeOperator;
+  MvExpandOperator: KMvExpandOperator;
+  FunctionDeclaration: KFunctionDeclaration;
+  FunctionBody: KFunctionBody;
 }
 
 /** A class as seen by `instanceof`: only its prototype type matters for narrowing. */
@@ -293,6 +397,7 @@ export interface KKustoCode {
 export interface KustoNamespace {
   readonly KustoCode: { ParseAndAnalyze(text: string, globals: KGlobalState): KKustoCode };
   readonly GlobalState: { readonly Default: KGlobalState };
+  readonly FunctionCallExpansion: BridgeClass<KSyntaxTree>;
   readonly KustoFacts: { GetExpressionResultName(expr: KExpression, defaultName: string | null): string | null };
   readonly Symbols: {
     readonly ScalarTypes: { GetSymbol(name: string): KTypeSymbol };
@@ -302,6 +407,8 @@ export interface KustoNamespace {
     };
     readonly DatabaseSymbol: { readonly ctor: new (name: string, members: KSymbol[]) => KSymbol };
     readonly FunctionSymbol: BridgeClass<KFunctionSymbol>;
+    readonly VariableSymbol: BridgeClass<KSymbol>;
+    readonly ParameterSymbol: BridgeClass<KSymbol>;
   };
   readonly Syntax: { readonly [N in keyof KNodeClasses]: BridgeClass<KNodeClasses[N]> } & {
     readonly SyntaxKind: Readonly<Record<string, number | unknown>>;

@@ -7,7 +7,7 @@ import type { AggregateCall, NamedExpr, Operator, SortKey } from '../plan';
 import type { ColumnSchema } from '../table/column';
 import { SUPPORTED_AGGREGATES } from '../aggregates/registry';
 import type {
-  KDistinctOperator, KExpression, KExtendOperator, KProjectOperator, KSummarizeOperator,
+  KDistinctOperator, KExpression, KExtendOperator, KProjectOperator, KSerializeOperator, KSummarizeOperator,
 } from './kustoTypes';
 import { lowerScalar } from './lowerScalar';
 import {
@@ -15,9 +15,10 @@ import {
   separatedItems, spanOf,
 } from './nodes';
 import { kustoLanguage } from './kustoLibrary';
+import { lowerMultiColumnAggregate } from './lowerMultiAggregate';
 
 /** `name = e` gives (name, e); a bare `e` gives (undefined, e). Compound `(a, b) = e` is unsupported. */
-function splitNamed(element: KExpression): { explicitName: string | undefined; expr: KExpression } {
+export function splitNamed(element: KExpression): { explicitName: string | undefined; expr: KExpression } {
   if (isNode(element, 'SimpleNamedExpression')) return { explicitName: element.Name.SimpleName, expr: element.Expression };
   if (kindName(element) === 'CompoundNamedExpression') return failUnsupported('(a, b) = ...', element);
   return { explicitName: undefined, expr: element };
@@ -40,7 +41,7 @@ export function lowerProject(ctx: LoweringContext, project: KProjectOperator, ou
  * read from the appended slots of the output schema.
  */
 export function lowerExtend(
-  ctx: LoweringContext, extend: KExtendOperator, input: readonly ColumnSchema[], output: readonly ColumnSchema[],
+  ctx: LoweringContext, extend: KExtendOperator | KSerializeOperator, input: readonly ColumnSchema[], output: readonly ColumnSchema[],
 ): Operator {
   const current = input.map((c) => c.name);
   const columns: NamedExpr[] = [];
@@ -82,7 +83,7 @@ const PERCENTILE_TYPES: ReadonlySet<string> = new Set(['int', 'long', 'real', 'd
  * (one column, or several for `percentiles(x, p1, p2, ...)`, which becomes one `percentile`
  * call per column).
  */
-function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: readonly ColumnSchema[]): AggregateCall[] {
+function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: readonly ColumnSchema[], input: readonly ColumnSchema[]): AggregateCall[] {
   const call = aggregateCallOf(element);
   if (!isNode(call, 'FunctionCallExpression')) return failUnsupported('expressions over aggregates', call);
   const fn = call.Name.SimpleName;
@@ -91,6 +92,8 @@ function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: rea
     return failUnsupported('expressions over aggregates', call);
   }
   if (!SUPPORTED_AGGREGATES.has(fn)) return failUnsupported(fn, call.Name);
+  const multi = lowerMultiColumnAggregate(ctx, call, outputs, input);
+  if (multi !== null) return multi;
   const argExprs = separatedItems(call.ArgumentList.Expressions);
   const args = argExprs.map((arg) => {
     if (isNode(arg, 'StarExpression')) return failUnsupported(`${fn}(*)`, arg);
@@ -110,7 +113,7 @@ function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: rea
 }
 
 /** `summarize aggs by keys`: the binder's output lists the keys first, then the aggregates' columns in order. */
-export function lowerSummarize(ctx: LoweringContext, summarize: KSummarizeOperator, output: readonly ColumnSchema[]): Operator {
+export function lowerSummarize(ctx: LoweringContext, summarize: KSummarizeOperator, output: readonly ColumnSchema[], input: readonly ColumnSchema[] = []): Operator {
   const byClause = summarize.ByClause;
   if (byClause !== null && byClause.BinClause !== null) return failUnsupported('summarize ... by ... bin=', byClause.BinClause);
   const keys = byClause === null ? [] : separatedItems(byClause.Expressions);
@@ -123,7 +126,7 @@ export function lowerSummarize(ctx: LoweringContext, summarize: KSummarizeOperat
   const calls: AggregateCall[] = [];
   let next = keys.length;
   aggregates.forEach((element, i) => {
-    calls.push(...lowerAggregate(ctx, element, output.slice(next, next + widths[i])));
+    calls.push(...lowerAggregate(ctx, element, output.slice(next, next + widths[i]), input));
     next += widths[i];
   });
   return { op: 'summarize', aggregates: calls, by };

@@ -48,7 +48,8 @@ function sideColumn(expr: KExpression): { side: '$left' | '$right'; column: stri
   return { side: side.SimpleName, column: selector.SimpleName };
 }
 
-function collectKeys(expr: KExpression, keys: JoinKey[]): void {
+/** Adds the key equalities of one `on` condition to `keys` (`E_UNSUPPORTED` for any other condition). */
+export function collectKeys(expr: KExpression, keys: JoinKey[]): void {
   if (isNode(expr, 'ParenthesizedExpression')) {
     collectKeys(expr.Expression, keys);
     return;

@@ -9,6 +9,7 @@ import type { ScalarType } from '../types/scalarType';
 import { parseDatetimeText, parseTimespan } from '../types/datetime';
 import type { KExpression } from './kustoTypes';
 import { failUnsupported, scalarTypeOf, spanOf } from './nodes';
+import { dynamicLiteralValue } from './lowerDynamicLiteral';
 
 /** Parses a real literal's text, including Kusto's `nan`, `inf`, `+inf`, `-inf`. */
 function parseReal(text: string): number | undefined {
@@ -78,7 +79,9 @@ export function lowerLiteral(expr: KExpression): LiteralExpr {
   const text = info?.ValueText ?? null;
   const raw = info?.RawText ?? `${type} literal`;
   if (text === null) return failUnsupported(raw, expr);
-  const value = literalValue(type, text);
+  // `dynamic(...)` in Kusto's relaxed syntax (single quotes, typed literals inside) is read from its tree.
+  const relaxed = type === 'dynamic' ? dynamicLiteralValue(expr, literalValue) : undefined;
+  const value = relaxed !== undefined ? relaxed : literalValue(type, text);
   if (value === undefined) return failUnsupported(raw, expr);
   return { kind: 'literal', type, value, span: spanOf(expr) };
 }

@@ -5,8 +5,12 @@
  */
 import type { BinaryOp, Expr, UnaryOp } from '../plan';
 import { SUPPORTED_SCALAR_FUNCTIONS } from '../functions/registry';
+import { TYPE_ARGUMENT_FUNCTIONS } from '../functions/parsers';
 import type { KExpression, KFunctionCallExpression } from './kustoTypes';
 import { lowerLiteral } from './lowerLiteral';
+import { lowerDynamicAccess } from './lowerDynamic';
+import { lowerHasAny } from './lowerHasAny';
+import { lowerScalarName, lowerToScalar, lowerUserCall } from './lowerLet';
 import {
   type LoweringContext, failUnsupported, isColumnSymbol, isFunctionSymbol, isNode, keywordOf, kindName,
   scalarTypeOf, scalarTypeOfSymbol, separatedItems, spanOf,
@@ -54,7 +58,12 @@ function lowerCall(ctx: LoweringContext, call: KFunctionCallExpression): Expr {
   // An aggregate here sits inside a scalar expression (`summarize count() * 2`, ...).
   if (ctx.globals.IsAggregateFunction(symbol)) return failUnsupported(name, call.Name);
   if (!SUPPORTED_SCALAR_FUNCTIONS.has(name)) return failUnsupported(name, call.Name);
-  const args = separatedItems(call.ArgumentList.Expressions).map((arg) => lowerScalar(ctx, arg));
+  const args = separatedItems(call.ArgumentList.Expressions).map((arg): Expr =>
+    // `extract_json(path, json, typeof(long))`: the binder already made `long` the call's type,
+    // which the kernel reads; the `typeof(...)` argument itself carries nothing more.
+    TYPE_ARGUMENT_FUNCTIONS.has(name) && kindName(arg) === 'TypeOfLiteralExpression'
+      ? { kind: 'literal', value: null, type: 'string', span: spanOf(arg) }
+      : lowerScalar(ctx, arg));
   return { kind: 'call', name, args, type: scalarTypeOf(call), span: spanOf(call) };
 }
 
@@ -65,6 +74,9 @@ export function lowerScalar(ctx: LoweringContext, expr: KExpression): Expr {
   if (expr.IsLiteral && expr.LiteralValueInfo !== null && !NON_VALUE_LITERALS.has(kind)) return lowerLiteral(expr);
   if (isNode(expr, 'NameReference')) {
     const symbol = expr.ReferencedSymbol;
+    // A `let` name or a function parameter: its lowered value.
+    const bound = isColumnSymbol(symbol) ? null : lowerScalarName(ctx, expr);
+    if (bound !== null) return bound;
     if (!isColumnSymbol(symbol) || symbol === null) return failUnsupported(expr.SimpleName, expr);
     return { kind: 'column', name: symbol.Name, type: scalarTypeOf(expr), span: spanOf(expr) };
   }
@@ -87,9 +99,10 @@ export function lowerScalar(ctx: LoweringContext, expr: KExpression): Expr {
     if (text !== 'in' && text !== '!in' && text !== 'in~' && text !== '!in~') return failUnsupported(text, expr.Operator);
     const items = separatedItems(expr.Right.Expressions);
     const values = items.map((item) => {
-      // `x in (T | project y)` and `x in (dynamic([...]))` expand to many values: not in the plan.
+      // `x in (T | project y)` expands to many values: not in the plan. A dynamic array
+      // (`x in (dynamic(["a", "b"]))`) is one value that `evalIn` flattens at run time.
       const itemType = scalarTypeOfSymbol(item.ResultType);
-      if (itemType === undefined || itemType === 'dynamic') return failUnsupported(`${text} (tabular or dynamic list)`, item);
+      if (itemType === undefined) return failUnsupported(`${text} (tabular or dynamic list)`, item);
       return lowerScalar(ctx, item);
     });
     return {
@@ -111,6 +124,16 @@ export function lowerScalar(ctx: LoweringContext, expr: KExpression): Expr {
       type: scalarTypeOf(expr), span: spanOf(expr),
     };
   }
-  if (isNode(expr, 'FunctionCallExpression')) return lowerCall(ctx, expr);
+  if (isNode(expr, 'FunctionCallExpression')) {
+    // A user function (`let f = (x:long) {...}`): its body, expanded at this call.
+    const user = lowerUserCall(ctx, expr, false);
+    if (user !== null && !('schema' in user)) return user;
+    return lowerCall(ctx, expr);
+  }
+  if (isNode(expr, 'ToScalarExpression')) return lowerToScalar(ctx, expr);
+  const dynamicAccess = lowerDynamicAccess(ctx, expr, lowerScalar);
+  if (dynamicAccess !== null) return dynamicAccess;
+  const hasAny = lowerHasAny(ctx, expr, lowerScalar);
+  if (hasAny !== null) return hasAny;
   return failUnsupported(UNSUPPORTED_FORMS[kind] ?? keywordOf(expr).Text, expr);
 }

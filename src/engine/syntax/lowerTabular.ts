@@ -9,7 +9,14 @@ import type { KExpression, KNamedParameter, KQueryOperator, KUnionOperator } fro
 import { lowerDistinct, lowerExtend, lowerProject, lowerSortKey, lowerSummarize } from './lowerColumns';
 import { lowerRender } from './lowerRender';
 import { lowerJoin } from './lowerJoin';
+import { checkWindowContext } from './windowContext';
 import { lowerScalar } from './lowerScalar';
+import { lowerMaterialize, lowerTabularName, lowerUserCall, shareTabular } from './lowerLet';
+import { lowerDataTable, lowerGetSchema, lowerPrint, lowerRange } from './lowerSources';
+import { lowerProjectColumns } from './lowerProjectColumns';
+import { lowerMvExpand } from './lowerMvExpand';
+import { lowerMorePipe, lowerMoreSource } from './lowerMoreOperators';
+import { lowerOperators2Pipe } from './lowerOperators2';
 import {
   type LoweringContext, failUnsupported, isNode, isTableSymbol, keywordOf, listItems, schemaOf, separatedItems, spanOf,
 } from './nodes';
@@ -42,7 +49,7 @@ function lowerOperator(ctx: LoweringContext, operator: KQueryOperator, input: re
   if (isNode(operator, 'ExtendOperator')) return lowerExtend(ctx, operator, input, output);
   if (isNode(operator, 'SummarizeOperator')) {
     checkParameters(listItems(operator.Parameters), false);
-    return lowerSummarize(ctx, operator, output);
+    return lowerSummarize(ctx, operator, output, input);
   }
   if (isNode(operator, 'TopOperator')) {
     checkParameters(listItems(operator.Parameters), false);
@@ -67,6 +74,15 @@ function lowerOperator(ctx: LoweringContext, operator: KQueryOperator, input: re
   if (isNode(operator, 'UnionOperator')) return { op: 'union', others: lowerUnionInputs(ctx, operator) };
   if (isNode(operator, 'RenderOperator')) return { op: 'render', spec: lowerRender(operator, ctx.text) };
   if (isNode(operator, 'JoinOperator')) return lowerJoin(ctx, operator, lowerTabular);
+  if (isNode(operator, 'ProjectAwayOperator') || isNode(operator, 'ProjectKeepOperator') || isNode(operator, 'ProjectReorderOperator')) {
+    return lowerProjectColumns(operator, input, output, false);
+  }
+  if (isNode(operator, 'ProjectRenameOperator')) return lowerProjectColumns(operator, input, output, true);
+  if (isNode(operator, 'MvExpandOperator')) return lowerMvExpand(ctx, operator, output);
+  if (isNode(operator, 'SerializeOperator')) {
+    checkParameters(listItems(operator.Parameters), false);
+    return lowerExtend(ctx, operator, input, output);
+  }
   const keyword = keywordOf(operator);
   return failUnsupported(keyword.Text, keyword);
 }
@@ -76,18 +92,65 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
   if (isNode(expr, 'ParenthesizedExpression')) return lowerTabular(ctx, expr.Expression);
   if (isNode(expr, 'NameReference')) {
     const symbol = expr.ReferencedSymbol;
+    const bound = symbol === null || isTableSymbol(symbol) ? null : lowerTabularName(ctx, expr);
+    if (bound !== null) return bound;
     if (symbol === null || !isTableSymbol(symbol)) return failUnsupported(expr.SimpleName, expr);
     return { kind: 'table', name: symbol.Name, schema: schemaOf(expr), span: spanOf(expr) };
   }
   if (isNode(expr, 'UnionOperator')) {
     return { kind: 'union', inputs: lowerUnionInputs(ctx, expr), schema: schemaOf(expr), span: spanOf(expr) };
   }
+  if (isNode(expr, 'FunctionCallExpression')) {
+    const value = lowerUserCall(ctx, expr, true);
+    if (value !== null && 'schema' in value) return value;
+    return failUnsupported(expr.Name.SimpleName, expr.Name);
+  }
+  if (isNode(expr, 'PrintOperator')) return lowerPrint(ctx, expr);
+  if (isNode(expr, 'RangeOperator')) return lowerRange(ctx, expr);
+  if (isNode(expr, 'DataTableExpression')) return lowerDataTable(ctx, expr);
+  if (isNode(expr, 'MaterializeExpression')) return lowerMaterialize(ctx, expr);
   if (isNode(expr, 'PipeExpression')) {
+    checkWindowContext(expr);
     const input = lowerTabular(ctx, expr.Expression);
     const schema = schemaOf(expr);
+    const asOperator = expr.Operator;
+    if (isNode(asOperator, 'AsOperator')) {
+      // `T | as Name`: T itself, bound to Name for later references (evaluated once).
+      const shared = shareTabular(asOperator.Name.SimpleName, input);
+      const symbol = asOperator.Name.ReferencedSymbol;
+      if (symbol !== null) ctx.lets.symbols.set(symbol, { kind: 'tabular', tabular: shared });
+      return shared;
+    }
+    if (isNode(expr.Operator, 'GetSchemaOperator')) return lowerGetSchema(expr.Operator, input.schema);
+    if (isNode(expr.Operator, 'InvokeOperator')) {
+      // `T | invoke f(args)`: f's expansion with T as its first (tabular) parameter.
+      const invoked = lowerUserCall(ctx, expr.Operator.Function, true, input);
+      if (invoked !== null && 'schema' in invoked) return invoked;
+      const keyword = keywordOf(expr.Operator);
+      return failUnsupported(keyword.Text, keyword);
+    }
+    if (isNode(expr.Operator, 'SerializeOperator') && separatedItems(expr.Operator.Expressions).length === 0) {
+      checkParameters(listItems(expr.Operator.Parameters), false);
+      return input;
+    }
+    const more = lowerMorePipe(ctx, expr, expr.Operator, input) ?? lowerOperators2Pipe(ctx, expr, expr.Operator, input, lowerTabular);
+    if (more !== null) return more;
     const operator = lowerOperator(ctx, expr.Operator, input.schema, schema);
     return { kind: 'pipe', input, operator, schema, span: spanOf(expr.Operator) };
   }
+  const moreSource = lowerMoreSource(ctx, expr);
+  if (moreSource !== null) return moreSource;
   const keyword = keywordOf(expr);
   return failUnsupported(keyword.Text, keyword);
+}
+
+/**
+ * `operator` applied to `input` where the query writes no input: the leading operator of an
+ * `mv-apply` subquery, whose input is implicit (see `lowerMvApply.ts`).
+ */
+export function lowerOperatorOnto(ctx: LoweringContext, operator: KQueryOperator, input: Tabular): Tabular {
+  const more = lowerMorePipe(ctx, operator, operator, input) ?? lowerOperators2Pipe(ctx, operator, operator, input, lowerTabular);
+  if (more !== null) return more;
+  const schema = schemaOf(operator);
+  return { kind: 'pipe', input, operator: lowerOperator(ctx, operator, input.schema, schema), schema, span: spanOf(operator) };
 }

@@ -8,6 +8,7 @@ import { parseScalarType } from '../types/scalarType';
 import type { SourceSpan } from '../errors';
 import { EngineFailure, analysisError, internalError, unsupported } from '../errors';
 import { kustoLanguage } from './kustoLibrary';
+import type { LetScope } from './letScope';
 import type {
   BridgeList, KExpression, KGlobalState, KNode, KNodeClasses, KSymbol, KSyntaxElement, KToken, KTypeSymbol,
   SeparatedElement,
@@ -19,6 +20,8 @@ export interface LoweringContext {
   readonly globals: KGlobalState;
   /** The query text (offsets in spans point into it). */
   readonly text: string;
+  /** `let` names, function parameters and `toscalar` sub-queries in scope (see `letScope.ts`). */
+  readonly lets: LetScope;
 }
 
 /** True when `node` is an instance of the `Kusto.Language.Syntax` class `name`. */
@@ -34,6 +37,11 @@ export function isColumnSymbol(symbol: KSymbol | null): boolean {
 /** True when `symbol` is a table symbol. */
 export function isTableSymbol(symbol: KSymbol | null): boolean {
   return symbol !== null && symbol instanceof (kustoLanguage().Symbols.TableSymbol as unknown as abstract new () => unknown);
+}
+
+/** True when `symbol` is a variable: a `let` name, an `as` name, or a parameter inside an expanded function body. */
+export function isVariableSymbol(symbol: KSymbol | null): boolean {
+  return symbol !== null && symbol instanceof (kustoLanguage().Symbols.VariableSymbol as unknown as abstract new () => unknown);
 }
 
 /** True when `symbol` is a function symbol (scalar function or aggregate). */
@@ -54,9 +62,22 @@ export function separatedItems<T>(list: BridgeList<SeparatedElement<T>> | null |
   return listItems(list).map((e) => e.Element);
 }
 
+/**
+ * How far an element's tree sits into the query text: 0 for the query's own tree; for the body
+ * of a user function expanded at a call site (`FunctionCallExpansion`), where that body starts
+ * in the query, so errors inside functions point at the user's text.
+ */
+function treeOffset(element: KSyntaxElement): number {
+  let offset = 0;
+  for (let tree = element.Tree; tree !== null && tree.Original !== null && tree.Original !== tree; tree = tree.Original) {
+    offset += tree.OffsetInOriginal;
+  }
+  return offset;
+}
+
 /** The source span of a node or token (without leading trivia: `TextStart` skips it). */
 export function spanOf(element: KSyntaxElement): SourceSpan {
-  return { start: element.TextStart, length: element.Width };
+  return { start: element.TextStart + treeOffset(element), length: element.Width };
 }
 
 let kindNames: Map<number, string> | null = null;

@@ -1,0 +1,51 @@
+/**
+ * What names mean while lowering one query: `let` statements, `as` names, the parameters of
+ * the user function being expanded, and the `toscalar(...)` sub-queries collected so far.
+ *
+ * Kusto.Language has already resolved every name to a symbol. A `let` or `as` name is a
+ * `VariableSymbol`/`FunctionSymbol` object that every reference shares (also inside function
+ * expansions), so those are looked up by symbol identity. Parameters are fresh symbols per call
+ * site, so inside an expansion they are looked up by name in the call's own frame.
+ */
+import type { Expr, PlanScalar, Tabular } from '../plan';
+import type { KExpression, KSymbol } from './kustoTypes';
+import type { LoweringContext } from './nodes';
+
+/** A name's meaning. `let` values are lowered lazily (an unused `let` never fails the query) and once. */
+export type Binding =
+  /** `let x = <scalar or tabular expression>` (also `materialize(...)`, `view`-less values). */
+  | { readonly kind: 'let'; readonly name: string; readonly node: KExpression; readonly ctx: LoweringContext; value?: Expr | Tabular }
+  /** `let f = (params) { body }` or `let V = view () { body }`: expanded at each call. */
+  | { readonly kind: 'function'; readonly name: string }
+  /** A function parameter bound to the caller's argument (or to its default value). */
+  | { readonly kind: 'scalar'; readonly expr: Expr }
+  | { readonly kind: 'tabular'; readonly tabular: Tabular };
+
+/** The lowering entry points; carried here so the let lowering needs no import cycle. */
+export interface Lowerers {
+  scalar(ctx: LoweringContext, expr: KExpression): Expr;
+  tabular(ctx: LoweringContext, expr: KExpression): Tabular;
+}
+
+/** Names in scope; see the module comment. */
+export interface LetScope {
+  /** `let`/`as` names by their symbol (shared by the whole query). */
+  readonly symbols: Map<KSymbol, Binding>;
+  /** Parameters of the function call being expanded, by name (empty outside functions). */
+  readonly parameters: ReadonlyMap<string, Binding>;
+  /** `toscalar` sub-queries of the whole query, in the order met. */
+  readonly scalars: PlanScalar[];
+  /** How deep in nested function expansions the lowering is (guards against runaway recursion). */
+  readonly depth: number;
+  readonly lower: Lowerers;
+}
+
+/** The scope of a query's top level. */
+export function topLevelScope(lower: Lowerers): LetScope {
+  return { symbols: new Map(), parameters: new Map(), scalars: [], depth: 0, lower };
+}
+
+/** The scope inside a function call's expansion: the query's `let` names plus the call's parameters. */
+export function callScope(outer: LetScope, parameters: ReadonlyMap<string, Binding>): LetScope {
+  return { ...outer, parameters, depth: outer.depth + 1 };
+}

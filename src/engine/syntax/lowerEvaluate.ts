@@ -1,0 +1,86 @@
+/**
+ * `evaluate` plugins. Supported: `bag_unpack(column [, prefix])` with an output schema
+ * (`T | evaluate bag_unpack(d) : (a:long, b:string)`), lowered to a `project`: every output
+ * column is the bag's slot of that name (minus the prefix) converted to the column's type
+ * (bag-unpack-plugin.md: with a schema and no `*`, only the schema's columns are returned). Without an output
+ * schema the binder cannot know the unpacked columns, so that form is `E_UNSUPPORTED`
+ * rather than an answer with missing columns.
+ */
+import type { Expr, NamedExpr, Tabular } from '../plan';
+import type { ScalarType } from '../types/scalarType';
+import type { SourceSpan } from '../errors';
+import { DYNAMIC_ACCESS_FUNCTION } from '../functions/dynamicAccess';
+import type { KExpression } from './kustoTypes';
+import type { KEvaluateOperator } from './kustoSeriesTypes';
+import { type LoweringContext, failUnsupported, isNode, kindName, listItems, schemaOf, separatedItems, spanOf } from './nodes';
+
+/** The conversion function that turns a dynamic value into each column type. */
+function conversionOf(type: ScalarType): string | null {
+  switch (type) {
+    case 'bool': return 'tobool';
+    case 'int': return 'toint';
+    case 'long': return 'tolong';
+    case 'real': return 'todouble';
+    case 'decimal': return 'todecimal';
+    case 'datetime': return 'todatetime';
+    case 'timespan': return 'totimespan';
+    case 'string': return 'tostring';
+    case 'guid': return 'toguid';
+    case 'dynamic': return null;
+    default: {
+      const never: never = type;
+      return never;
+    }
+  }
+}
+
+/** `tostring(bag["key"])` (or the conversion of `type`): a bag's slot as a column of `type`. */
+export function property(bag: Expr, key: string, type: ScalarType, span: SourceSpan): Expr {
+  const access: Expr = {
+    kind: 'call', name: DYNAMIC_ACCESS_FUNCTION, type: 'dynamic', span,
+    args: [bag, { kind: 'literal', type: 'string', value: key, span }],
+  };
+  const convert = conversionOf(type);
+  return convert === null ? access : { kind: 'call', name: convert, args: [access], type, span };
+}
+
+function lowerBagUnpack(ctx: LoweringContext, pipe: KExpression, operator: KEvaluateOperator, input: Tabular): Tabular {
+  const call = operator.FunctionCall;
+  const args = separatedItems(call.ArgumentList.Expressions);
+  if (operator.Schema === null) return failUnsupported('bag_unpack without an output schema ": (column:type, ...)"', call.Name);
+  if (args.length > 2) return failUnsupported('bag_unpack with columnsConflict or ignoredProperties', args[2]);
+  const column = args[0];
+  if (column === undefined || !isNode(column, 'NameReference')) return failUnsupported('bag_unpack of an expression', column ?? call);
+  const bagColumn = input.schema.find((c) => c.name === column.SimpleName);
+  if (bagColumn === undefined) return failUnsupported('bag_unpack of this column', column);
+  let prefix = '';
+  if (args.length === 2) {
+    if (kindName(args[1]) !== 'StringLiteralExpression') return failUnsupported('bag_unpack with a computed prefix', args[1]);
+    prefix = args[1].LiteralValueInfo?.ValueText ?? '';
+  }
+  const span = spanOf(operator);
+  const bag: Expr = { kind: 'column', name: bagColumn.name, type: bagColumn.type, span };
+  const schema = schemaOf(pipe);
+  // Why: `: (*, a:long)` keeps the input's columns (bag-unpack-plugin.md), but the binder's schema
+  // (Kusto.Language 11.5.3) leaves them out, so that form cannot be answered as documented.
+  const schemaSpan = spanOf(operator.Schema);
+  if (/^:?\s*\(\s*\*/.test(ctx.text.slice(schemaSpan.start, schemaSpan.start + schemaSpan.length))) {
+    return failUnsupported('bag_unpack output schema with *', operator.Schema);
+  }
+  // Without `*`, every output column is a slot of the bag.
+  const columns: NamedExpr[] = schema.map((c) => {
+    const key = prefix !== '' && c.name.startsWith(prefix) ? c.name.slice(prefix.length) : c.name;
+    return { name: c.name, expr: property(bag, key, c.type, span) };
+  });
+  return { kind: 'pipe', input, operator: { op: 'project', columns }, schema, span };
+}
+
+/** `T | evaluate plugin(...)`: `bag_unpack` only. */
+export function lowerEvaluate(ctx: LoweringContext, pipe: KExpression, operator: KEvaluateOperator, input: Tabular): Tabular {
+  if (listItems(operator.Parameters).some((p) => !p.Name.SimpleName.toLowerCase().startsWith('hint.'))) {
+    return failUnsupported('evaluate parameters', operator.EvaluateKeyword);
+  }
+  const name = operator.FunctionCall.Name.SimpleName;
+  if (name === 'bag_unpack') return lowerBagUnpack(ctx, pipe, operator, input);
+  return failUnsupported(`evaluate ${name}`, operator.FunctionCall.Name);
+}
