@@ -15,6 +15,7 @@ import type { QuerySpec } from './queries';
 import { QUERIES } from './queries';
 import type { LoadFigures, QueryResults } from './report';
 import { formatReport, formatTargets } from './report';
+import type { Timing } from './stats';
 import { memoryAfterGc, timeInterleaved } from './stats';
 import { arqueroSystem, arqueroTableOf } from './systems/arquero';
 import { openDuckDb } from './systems/duckdb';
@@ -28,7 +29,10 @@ function log(line: string): void {
 
 function describe(name: string, outcome: QueryOutcome): string {
   switch (outcome.kind) {
-    case 'ok': return `${name} ${outcome.timing.medianMs.toFixed(1)} ms (${outcome.timing.runsMs.map((v) => v.toFixed(0)).join(' ')})`;
+    case 'ok': {
+      const uncached = outcome.uncached === undefined ? '' : `, uncached ${outcome.uncached.medianMs.toFixed(1)} ms`;
+      return `${name} ${outcome.timing.medianMs.toFixed(1)} ms (${outcome.timing.runsMs.map((v) => v.toFixed(0)).join(' ')})${uncached}`;
+    }
     case 'unsupported': return `${name} ${outcome.message}`;
     case 'error': return `${name} error: ${outcome.message}`;
     default: {
@@ -36,6 +40,15 @@ function describe(name: string, outcome: QueryOutcome): string {
       return never;
     }
   }
+}
+
+/** Times a system's uncached runs (as many as the timed rounds), when it has a cache to bypass. */
+async function timeUncached(query: PreparedQuery, options: BenchOptions): Promise<Timing | undefined> {
+  const runUncached = query.runUncached;
+  if (runUncached === undefined) return undefined;
+  const [timing] = await timeInterleaved([() => runUncached.call(query)], 0, options.runs);
+  if (timing instanceof Error) throw timing;
+  return timing;
 }
 
 /** Runs one query on every system, interleaved, and returns the outcomes by system name. */
@@ -49,18 +62,20 @@ async function measureQuery(spec: QuerySpec, systems: readonly BenchSystem[], op
   }
   // The first run was in `prepare`: one warm-up round fewer.
   const timings = await timeInterleaved(ready.map((r) => () => r.query.run()), Math.max(0, options.warmups - 1), options.runs);
-  ready.forEach((r, k) => {
+  for (const [k, r] of ready.entries()) {
     const timing = timings[k];
     if (timing instanceof Error) {
       outcomes.set(r.name, { kind: 'error', message: messageOf(timing) });
-      return;
+      continue;
     }
     try {
-      outcomes.set(r.name, { kind: 'ok', answer: r.query.answer(), timing });
+      const uncached = await timeUncached(r.query, options);
+      const answer = r.query.answer();
+      outcomes.set(r.name, uncached === undefined ? { kind: 'ok', answer, timing } : { kind: 'ok', answer, timing, uncached });
     } catch (e) {
       outcomes.set(r.name, { kind: 'error', message: messageOf(e) });
     }
-  });
+  }
   log(`  ${spec.id}: ${systems.map((s) => describe(s.name, outcomes.get(s.name) ?? { kind: 'error', message: 'no outcome' })).join(' | ')}`);
   return outcomes;
 }

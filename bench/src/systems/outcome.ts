@@ -9,6 +9,12 @@ export interface PreparedQuery {
   run(): unknown;
   /** The answer of the latest run, normalized. */
   answer(): Answer;
+  /**
+   * Runs the query once without any cache of earlier runs (the engine: a fresh catalog, so
+   * its plan cache misses and Kusto.Language parses and analyzes again). Systems without
+   * such a cache leave it out.
+   */
+  runUncached?(): unknown;
 }
 
 /** A query after its first run: ready, or refused ("not supported yet") or failed. */
@@ -26,7 +32,7 @@ export interface BenchSystem {
 
 /** Outcome of one query on one system: timed answer, a "not supported yet" from the engine, or an error. */
 export type QueryOutcome =
-  | { readonly kind: 'ok'; readonly answer: Answer; readonly timing: Timing }
+  | { readonly kind: 'ok'; readonly answer: Answer; readonly timing: Timing; readonly uncached?: Timing }
   | { readonly kind: 'unsupported'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string };
 
