@@ -11,6 +11,8 @@ import { DropOverlay } from './files/DropOverlay';
 import { WorkspaceBar } from './workspace/WorkspaceBar';
 import { PanelBoundary } from './app/PanelBoundary';
 import { TimeScopeNotice } from './time/TimeScopeNotice';
+import { SkipLinks } from './app/SkipLinks';
+import { EDITOR_AREA_ID, RESULTS_AREA_ID } from './app/areaIds';
 import './app/app.css';
 
 /** The editor pane, wired to the query slice. */
@@ -74,6 +76,7 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="app">
+      <SkipLinks />
       <Header />
       <div className="app-body">
         <PanelBoundary panel="sidePanel">
@@ -83,13 +86,13 @@ export function App(): React.JSX.Element {
           <WorkspaceBar />
           <Toolbar />
           <div className="work-area">
-            <section className="editor-pane" aria-label={t('layout.editorArea')} style={{ flexBasis: `${split * 100}%` }}>
+            <section id={EDITOR_AREA_ID} className="editor-pane" aria-label={t('layout.editorArea')} style={{ flexBasis: `${split * 100}%` }}>
               <PanelBoundary panel="editor">
                 <EditorPane />
               </PanelBoundary>
             </section>
             <Splitter fraction={split} onChange={setSplit} label={t('layout.splitter')} />
-            <section className="results-pane" aria-label={t('layout.results')}>
+            <section id={RESULTS_AREA_ID} className="results-pane" aria-label={t('layout.results')}>
               <ResultsPane />
             </section>
           </div>

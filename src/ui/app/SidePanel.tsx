@@ -29,10 +29,13 @@ export function SidePanel(): React.JSX.Element {
   const { t } = useTranslation('app');
   const [tab, setTab] = useState<SideTab>('tables');
 
-  // Arrow keys move between tabs (WAI-ARIA tabs pattern, automatic activation).
+  // Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation).
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    let next: SideTab;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    else if (e.key === 'Home') next = TABS[0];
+    else if (e.key === 'End') next = TABS[TABS.length - 1];
+    else return;
     setTab(next);
     document.getElementById(`side-tab-${next}`)?.focus();
     e.preventDefault();
@@ -57,9 +60,12 @@ export function SidePanel(): React.JSX.Element {
           </button>
         ))}
       </div>
-      <div className="side-panel-body" role="tabpanel" id={`side-panel-${tab}`} aria-labelledby={`side-tab-${tab}`}>
-        {tab === 'tables' ? <SchemaTree /> : tab === 'queries' ? <QueryGallery /> : <HistoryPanel />}
-      </div>
+      {/* Every tab's panel exists, so each aria-controls names an element; only the selected one has content. */}
+      {TABS.map((id) => (
+        <div key={id} className="side-panel-body" role="tabpanel" id={`side-panel-${id}`} aria-labelledby={`side-tab-${id}`} hidden={id !== tab}>
+          {id === tab && (id === 'tables' ? <SchemaTree /> : id === 'queries' ? <QueryGallery /> : <HistoryPanel />)}
+        </div>
+      ))}
       <FilesPanel />
     </aside>
   );

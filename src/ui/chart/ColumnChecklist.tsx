@@ -33,6 +33,7 @@ export function ColumnChecklist({ label, columns, checked, onChange }: ColumnChe
       // closes on Escape and when the focus leaves it.
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || !e.currentTarget.open) return;
+        e.preventDefault(); // handled: Escape does not also cancel a running query
         e.currentTarget.open = false;
         e.currentTarget.querySelector('summary')?.focus();
       }}

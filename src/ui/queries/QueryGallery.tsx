@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state';
 import type { GalleryQuery, GallerySource } from './gallery';
@@ -45,11 +46,41 @@ function GalleryGroup(props: { readonly source: GallerySource; readonly heading:
   );
 }
 
+/**
+ * Up/Down (and Home/End) move the focus between the gallery's entries, so a keyboard user
+ * need not Tab through every entry's buttons; Tab still reaches everything.
+ */
+function moveBetweenEntries(event: KeyboardEvent<HTMLElement>): void {
+  const from = event.target as HTMLElement;
+  if (!from.classList.contains('gallery-entry')) return;
+  const entries = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('.gallery-entry'));
+  const index = entries.indexOf(from);
+  let next: HTMLElement | undefined;
+  switch (event.key) {
+    case 'ArrowDown':
+      next = entries[index + 1];
+      break;
+    case 'ArrowUp':
+      next = entries[index - 1];
+      break;
+    case 'Home':
+      next = entries[0];
+      break;
+    case 'End':
+      next = entries.at(-1);
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+  next?.focus();
+}
+
 /** The query gallery (saved queries, then the samples): clicking an entry replaces the editor text with it and runs it. */
 export function QueryGallery(): React.JSX.Element {
   const { t } = useTranslation('app');
   return (
-    <section className="gallery" aria-label={t('gallery.label')}>
+    <section className="gallery" aria-label={t('gallery.label')} onKeyDown={moveBetweenEntries}>
       <SavedQueries />
       <GalleryGroup source="docs" heading={t('gallery.fromDocs')} />
       <GalleryGroup source="ours" heading={t('gallery.ours')} />

@@ -45,8 +45,14 @@ export function ColumnChooser(props: ColumnChooserProps): JSX.Element {
           className="grid-popup grid-columns"
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;
+            event.preventDefault(); // handled: Escape does not also cancel a running query
             setOpen(false);
             button.current?.focus();
+          }}
+          // Like a menu, the popup closes when the keyboard focus leaves it (Tab past its last checkbox).
+          onBlur={(event) => {
+            const to = event.relatedTarget as Node | null;
+            if (to !== null && !popup.current?.contains(to) && !button.current?.contains(to)) setOpen(false);
           }}
         >
           <button type="button" className="grid-button" onClick={props.onShowAll}>

@@ -34,6 +34,10 @@ export function ExportMenu(props: { readonly disabled: boolean; onExport(format:
           aria-label={t('export.menuLabel')}
           className="grid-popup grid-popup--right"
           onKeyDown={(event) => {
+            if (event.key === 'Tab') {
+              setOpen(false); // a menu closes when Tab moves the focus on (WAI-ARIA menu button pattern)
+              return;
+            }
             const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
             const current = items.indexOf(document.activeElement as HTMLElement);
             if (event.key === 'ArrowDown') items[(current + 1) % items.length]?.focus();

@@ -10,6 +10,8 @@ import type { CellPosition, CellRange } from './gridView';
 export const ROW_HEIGHT_PX = 24;
 /** Width of the row expander at the start of each row. */
 export const EXPANDER_WIDTH_PX = 24;
+/** Pixels one Shift+Left/Right on a header makes its column narrower or wider. */
+const RESIZE_STEP_PX = 16;
 /** The drag payload type of a moved column header. */
 const COLUMN_DRAG_TYPE = 'application/x-results-column';
 
@@ -27,7 +29,8 @@ export interface HeaderCellProps {
 
 /**
  * One `columnheader`: a sort button (click cycles ascending, descending, off; drag it onto
- * another header to move the column; Alt+Shift+Left/Right moves it too) and a resize handle.
+ * another header to move the column; Alt+Shift+Left/Right moves it too) and a resize handle
+ * (Shift+Left/Right on the header resizes from the keyboard).
  * The sort direction shows through `aria-sort` and CSS only, so the header's text stays the name.
  */
 export function HeaderCell(props: HeaderCellProps): JSX.Element {
@@ -37,6 +40,13 @@ export function HeaderCell(props: HeaderCellProps): JSX.Element {
   const name = String(header.column.columnDef.header);
   const resize = header.getResizeHandler();
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>): void => {
+    // Shift+Left/Right: narrower / wider, the keyboard's way to the mouse-only resize handle.
+    if (event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      const size = Math.max(header.column.columnDef.minSize ?? 0, header.getSize() + (event.key === 'ArrowRight' ? RESIZE_STEP_PX : -RESIZE_STEP_PX));
+      header.getContext().table.setColumnSizing((sizes) => ({ ...sizes, [header.column.id]: size }));
+      event.preventDefault();
+      return;
+    }
     if (!event.altKey || !event.shiftKey) return;
     if (event.key === 'ArrowLeft' && position > 0) props.onMove(position, position - 1);
     else if (event.key === 'ArrowRight' && position < lastPosition) props.onMove(position, position + 1);
@@ -58,6 +68,8 @@ export function HeaderCell(props: HeaderCellProps): JSX.Element {
   return (
     <div
       role="columnheader"
+      // Named by the column alone; without this the resize handle's label joins the header's name.
+      aria-label={name}
       aria-colindex={position + 1}
       aria-sort={sort ?? 'none'}
       className={classes.join(' ')}

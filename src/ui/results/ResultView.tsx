@@ -3,7 +3,7 @@
  * "Showing N of M rows" notice, the column chooser, Export, the grid and the row details.
  * Mounted once per result table (keyed by the panel), so its view state starts fresh per run.
  */
-import { useMemo, useState, type JSX } from 'react';
+import { useMemo, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultTable } from '../../engine';
 import type { ExportFormat, ResultSort, ResultTotal, TruncationReason } from '../../worker/protocol';
@@ -68,6 +68,12 @@ export function ResultView(props: ResultViewProps): JSX.Element {
   const [hidden, setHidden] = useState<ReadonlySet<number>>(() => new Set());
   const [detailsRow, setDetailsRow] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
+  const gridBody = useRef<HTMLDivElement>(null);
+  // Closing the details returns the focus to the grid, where the keyboard user opened them.
+  const closeDetails = (): void => {
+    setDetailsRow(null);
+    gridBody.current?.querySelector<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true });
+  };
   const shown = useResultView(resultId, tableIndex, table, total, sort, search);
   const count = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
   const client = store.getState().client;
@@ -144,7 +150,7 @@ export function ResultView(props: ResultViewProps): JSX.Element {
           {t(truncationMessageKey(truncation, shown.table.rowCount), { shown: count.format(shown.table.rowCount), total: count.format(shown.total.totalRows) })}
         </p>
       )}
-      <div className="grid-body">
+      <div className="grid-body" ref={gridBody}>
         <ResultsGrid
           table={shown.table}
           totalRows={shown.total.totalRows}
@@ -164,7 +170,7 @@ export function ResultView(props: ResultViewProps): JSX.Element {
           onNotice={setNotice}
         />
         {detailsRow !== null && detailsRow < shown.table.rowCount && (
-          <RowDetails table={shown.table} row={detailsRow} formatter={formatter} onClose={() => setDetailsRow(null)} />
+          <RowDetails table={shown.table} row={detailsRow} formatter={formatter} onClose={closeDetails} />
         )}
       </div>
     </div>

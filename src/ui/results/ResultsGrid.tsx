@@ -186,6 +186,11 @@ export function ResultsGrid(props: ResultsGridProps): JSX.Element {
       case 'Enter':
         if (active !== null) props.onToggleDetails(active.row);
         break;
+      case 'Escape':
+        // Closes the row details Enter opened; otherwise Escape stays free (it cancels a running query).
+        if (detailsRow === null) return;
+        props.onToggleDetails(detailsRow);
+        break;
       case 'ContextMenu':
         if (active !== null) openMenuAt(active);
         break;

@@ -10,14 +10,23 @@ export interface RowDetailsProps {
   readonly table: ResultTable;
   readonly row: number;
   readonly formatter: CellFormatter;
+  /** Close button or Escape: the owner hides the details (and puts the focus back in the grid). */
   onClose(): void;
 }
 
-/** A `region` listing row `row` of `table` field by field. */
+/** A `region` listing row `row` of `table` field by field; Escape inside it closes it. */
 export function RowDetails({ table, row, formatter, onClose }: RowDetailsProps): JSX.Element {
   const { t } = useTranslation('grid');
   return (
-    <section className="grid-details" aria-label={t('details.label')}>
+    <section
+      className="grid-details"
+      aria-label={t('details.label')}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <header className="grid-details-head">
         <h3>{t('details.title', { row: row + 1 })}</h3>
         <button type="button" className="grid-button" aria-label={t('details.close')} onClick={onClose}>

@@ -14,8 +14,26 @@ function focusSibling(from: HTMLElement, delta: 1 | -1): void {
   next?.focus();
 }
 
+/** Moves focus to the first or last visible tree item (Home / End). */
+function focusEdge(from: HTMLElement, edge: 'first' | 'last'): void {
+  const items = Array.from(from.closest('[role="tree"]')?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? []);
+  (edge === 'first' ? items[0] : items.at(-1))?.focus();
+}
+
+/** Separates table and column in a tree item's key (no table or column name contains it). */
+const KEY_SEPARATOR = '\u001f';
+
+/** The key of a column's tree item (a table's key is its name). */
+function columnKey(table: string, column: string): string {
+  return `${table}${KEY_SEPARATOR}${column}`;
+}
+
 /** One table: a tree item that expands to its columns. */
-function TableItem(props: { readonly table: TableInfo; readonly first: boolean }): React.JSX.Element {
+function TableItem(props: {
+  readonly table: TableInfo;
+  /** Key of the tree's one tabbable item (roving tabindex): this table, one of its columns, or another item. */
+  readonly tabbableKey: string;
+}): React.JSX.Element {
   const { table } = props;
   const { t } = useTranslation('app');
   const [expanded, setExpanded] = useState(false);
@@ -39,6 +57,12 @@ function TableItem(props: { readonly table: TableInfo; readonly first: boolean }
       case 'ArrowUp':
         focusSibling(e.currentTarget, -1);
         break;
+      case 'Home':
+        focusEdge(e.currentTarget, 'first');
+        break;
+      case 'End':
+        focusEdge(e.currentTarget, 'last');
+        break;
       case 'Enter':
         insertAtCursor(table.name);
         break;
@@ -55,7 +79,16 @@ function TableItem(props: { readonly table: TableInfo; readonly first: boolean }
   };
 
   return (
-    <li role="treeitem" aria-expanded={expanded} aria-label={table.name} tabIndex={props.first ? 0 : -1} onKeyDown={onKeyDown} className="schema-table">
+    <li
+      role="treeitem"
+      aria-expanded={expanded}
+      aria-label={table.name}
+      data-tree-key={table.name}
+      // A collapsed table keeps the Tab stop of a column that was focused inside it.
+      tabIndex={props.tabbableKey === table.name || (!expanded && props.tabbableKey.startsWith(table.name + KEY_SEPARATOR)) ? 0 : -1}
+      onKeyDown={onKeyDown}
+      className="schema-table"
+    >
       <div className="schema-row">
         <button
           type="button"
@@ -104,7 +137,15 @@ function TableItem(props: { readonly table: TableInfo; readonly first: boolean }
       {expanded && (
         <ul role="group" className="schema-columns">
           {table.columns.map((c) => (
-            <li role="treeitem" key={c.name} tabIndex={-1} aria-label={`${c.name} (${c.type})`} className="schema-column" onKeyDown={columnKeyDown}>
+            <li
+              role="treeitem"
+              key={c.name}
+              data-tree-key={columnKey(table.name, c.name)}
+              tabIndex={props.tabbableKey === columnKey(table.name, c.name) ? 0 : -1}
+              aria-label={`${c.name} (${c.type})`}
+              className="schema-column"
+              onKeyDown={(e) => columnKeyDown(e, () => insertAtCursor(c.name))}
+            >
               <span className="schema-column-name">{c.name}</span>
               <span className="schema-column-type">{c.type}</span>
             </li>
@@ -115,16 +156,30 @@ function TableItem(props: { readonly table: TableInfo; readonly first: boolean }
   );
 }
 
-function columnKeyDown(e: KeyboardEvent<HTMLElement>): void {
-  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-    focusSibling(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
-    e.preventDefault();
-    e.stopPropagation();
-  } else if (e.key === 'ArrowLeft') {
-    e.currentTarget.parentElement?.closest<HTMLElement>('[role="treeitem"]')?.focus();
-    e.preventDefault();
-    e.stopPropagation();
+/** Keys of a column item: arrows move, Left goes to the table, Home/End jump, Enter inserts the column's name. */
+function columnKeyDown(e: KeyboardEvent<HTMLElement>, insert: () => void): void {
+  switch (e.key) {
+    case 'ArrowDown':
+    case 'ArrowUp':
+      focusSibling(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
+      break;
+    case 'ArrowLeft':
+      e.currentTarget.parentElement?.closest<HTMLElement>('[role="treeitem"]')?.focus();
+      break;
+    case 'Home':
+      focusEdge(e.currentTarget, 'first');
+      break;
+    case 'End':
+      focusEdge(e.currentTarget, 'last');
+      break;
+    case 'Enter':
+      insert();
+      break;
+    default:
+      return;
   }
+  e.preventDefault();
+  e.stopPropagation();
 }
 
 /** An inline yes/no question (a removal asks first); the safe answer has the focus. */
@@ -174,6 +229,10 @@ export function SchemaTree(): React.JSX.Element {
   const { t } = useTranslation('app');
   const tables = useAppStore((s) => s.tables);
   const action = useAppStore((s) => s.tableAction);
+  // Roving tabindex: the tree is one Tab stop, the item focused last (the first table at first).
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const focusedTable = focusedKey?.split(KEY_SEPARATOR)[0];
+  const tabbableKey = focusedKey !== null && tables.some((table) => table.name === focusedTable) ? focusedKey : (tables[0]?.name ?? '');
   return (
     <section className="schema" aria-label={t('schema.label')}>
       {tables.length === 0 ? (
@@ -181,9 +240,17 @@ export function SchemaTree(): React.JSX.Element {
       ) : (
         <>
           <ClearAll count={tables.length} />
-          <ul role="tree" aria-label={t('schema.treeLabel')} className="schema-tree">
-            {tables.map((table, i) => (
-              <TableItem key={table.name} table={table} first={i === 0} />
+          <ul
+            role="tree"
+            aria-label={t('schema.treeLabel')}
+            className="schema-tree"
+            onFocus={(e) => {
+              const key = (e.target as HTMLElement).dataset.treeKey;
+              if (key !== undefined) setFocusedKey(key);
+            }}
+          >
+            {tables.map((table) => (
+              <TableItem key={table.name} table={table} tabbableKey={tabbableKey} />
             ))}
           </ul>
         </>

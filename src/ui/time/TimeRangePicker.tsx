@@ -4,7 +4,7 @@
  * itself) that opens a dialog of presets and a custom UTC range; beside it, what "now" means.
  * A new choice applies to the next run, as in Log Analytics.
  */
-import { useEffect, useId, useRef, useState, type JSX } from 'react';
+import { useEffect, useId, useRef, useState, type JSX, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIME_PRESETS, newestEventMs, useAppStore } from '../../state';
 import type { NowMode, TimeRangeChoice } from '../../state';
@@ -52,7 +52,15 @@ function RangeButton(): JSX.Element {
   }, [open]);
 
   return (
-    <div className="time-picker" ref={rootRef}>
+    <div
+      className="time-picker"
+      ref={rootRef}
+      // Tabbing out of the open dialog closes it, as a click outside does.
+      onBlur={(event) => {
+        const to = event.relatedTarget as Node | null;
+        if (open && to !== null && rootRef.current !== null && !rootRef.current.contains(to)) setOpen(false);
+      }}
+    >
       <button
         ref={buttonRef}
         type="button"
@@ -85,6 +93,12 @@ function RangeDialog(props: { id: string; setInQuery: boolean; onClose: (focusBu
     setTimeRange(choice);
     props.onClose(true);
   };
+  // Arrow keys move the checked radio (each fires change and a click with detail 0): the range
+  // applies at once but the dialog stays open, so a keyboard user can go on to the preset they
+  // want; Enter (or Escape) closes it. A pointer click (detail > 0) chooses and closes.
+  const choosePreset = (preset: TimeRangeChoice, event: MouseEvent): void => {
+    if (event.detail > 0) choose(preset);
+  };
 
   return (
     <div
@@ -109,10 +123,16 @@ function RangeDialog(props: { id: string; setInQuery: boolean; onClose: (focusBu
               type="radio"
               name={`${props.id}-range`}
               checked={!customOpen && range.kind === 'preset' && range.preset === preset.id}
-              onChange={() => choose({ kind: 'preset', preset: preset.id })}
-              onClick={() => {
-                // Choosing the selected preset again still closes the dialog.
-                if (range.kind === 'preset' && range.preset === preset.id) choose({ kind: 'preset', preset: preset.id });
+              onChange={() => {
+                setCustomOpen(false);
+                setTimeRange({ kind: 'preset', preset: preset.id });
+              }}
+              // Also when the preset was already chosen: clicking it again closes the dialog.
+              onClick={(event) => choosePreset({ kind: 'preset', preset: preset.id }, event)}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter') return;
+                event.preventDefault();
+                props.onClose(true);
               }}
             />
             {t(`presets.${preset.id}`)}

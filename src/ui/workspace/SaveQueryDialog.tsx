@@ -88,7 +88,8 @@ export function SaveQueryDialog(): React.JSX.Element {
     <dialog
       ref={dialog}
       className="ws-dialog"
-      aria-labelledby={titleId}
+      // The title exists only while a draft is open; a closed dialog names nothing.
+      aria-labelledby={open ? titleId : undefined}
       // Escape: the browser closes the dialog; the state follows.
       onCancel={(e) => {
         e.preventDefault();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state';
 import type { TabHeader } from '../../state';
 import { tabLabel } from './tabLabel';
+import { EDITOR_AREA_ID } from '../app/areaIds';
 
 /** Inline title editor: Enter or leaving the field commits, Escape cancels. */
 function RenameField(props: { readonly initial: string; readonly label: string; onDone(title: string | null): void }): React.JSX.Element {
@@ -73,6 +74,7 @@ function QueryTab(props: {
           data-tab-id={tab.id}
           className="ws-tab-button"
           aria-selected={active}
+          aria-controls={EDITOR_AREA_ID}
           aria-description={t('tabs.renameHint')}
           tabIndex={props.focusable ? 0 : -1}
           onClick={() => activateTab(tab.id)}

@@ -38,6 +38,9 @@ export const app = {
     editorArea: 'Query',
     results: 'Results',
     splitter: 'Resize editor and results',
+    skipLinks: 'Skip links',
+    skipToEditor: 'Skip to editor',
+    skipToResults: 'Skip to results',
   },
   schema: {
     label: 'Schema',

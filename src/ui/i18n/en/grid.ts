@@ -3,7 +3,7 @@ export const grid = {
   sort: {
     ascending: 'Sorted ascending',
     descending: 'Sorted descending',
-    buttonTitle: 'Sort by {{name}} (click: ascending, descending, off). Alt+Shift+Left/Right moves the column.',
+    buttonTitle: 'Sort by {{name}} (click: ascending, descending, off). Alt+Shift+Left/Right moves the column; Shift+Left/Right resizes it.',
   },
   columns: {
     button: 'Columns',
