@@ -77,10 +77,10 @@ describe('errors before running', () => {
   });
 
   it('reports a not-supported-yet construct as E_UNSUPPORTED with its position', () => {
-    // `sample` is valid KQL that this engine does not implement.
-    const text = 'Repo | sample 3';
+    // `evaluate pivot(...)` is valid KQL that this engine does not implement.
+    const text = 'Repo | evaluate pivot(OperationName)';
     const analysis = analyzeQuery(text, catalog);
     expect(analysis.error?.code).toBe('E_UNSUPPORTED');
-    expect(analysis.error?.span).toEqual({ start: text.indexOf('sample'), length: 'sample'.length });
+    expect(analysis.error?.span).toEqual({ start: text.indexOf('pivot'), length: 'pivot'.length });
   });
 });

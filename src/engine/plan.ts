@@ -158,7 +158,23 @@ export type Operator =
   | MakeSeriesOperator | TopNestedOperator | MvApplyOperator
   | MvExpandOperator
   /** `parse` and `parse-where`: see `ParseOperator` below. */
-  | ParseOperator;
+  | ParseOperator
+  /** `sample N`: up to N rows chosen at random, in input order (`sample-distinct` is `distinct` then `sample`). */
+  | { readonly op: 'sample'; readonly count: Expr }
+  /** `scan`: see `ScanOperator` below. */
+  | ScanOperator
+  /**
+   * `partition by key (subquery)`: `subquery` runs once per distinct value of `by`, reading that
+   * partition's rows as the catalog table `subtable` (as `mv-apply` does); the results are unioned.
+   */
+  /** `evaluate narrow()`: one row `Row, Column, Value` per input cell (see `operators/narrow.ts`). */
+  | { readonly op: 'narrow' }
+  | {
+    readonly op: 'partition';
+    readonly by: Expr;
+    readonly subtable: { readonly name: string; readonly schema: readonly ColumnSchema[] };
+    readonly subquery: Tabular;
+  };
 
 export type OperatorKind = Operator['op'];
 
@@ -331,4 +347,36 @@ export interface ParseOperator {
   readonly relaxed: boolean;
   /** `parse-where`: rows that do not parse are dropped. */
   readonly dropUnparsed: boolean;
+}
+
+// ---------------------------------------------------------------- scan
+
+/** A column `scan ... declare (name: type = default)` adds to its input. */
+export interface ScanDeclaredColumn {
+  readonly name: string;
+  readonly type: ScalarType;
+  /** The value where no step assigns it; null for Kusto's default (null). */
+  readonly defaultValue: Expr | null;
+}
+
+/**
+ * One `step name [output=all|none]: condition [=> column = value, ...];` of `scan`. Inside its
+ * condition and values, `step.column` is a column reference named by `scanStateColumn()` in
+ * `operators/scan.ts`.
+ */
+export interface ScanStep {
+  readonly name: string;
+  /** `all` (default) adds every matching record to the output; `none` adds none. */
+  readonly output: 'all' | 'none';
+  readonly condition: Expr;
+  readonly assignments: readonly NamedExpr[];
+}
+
+/** `scan [with_match_id=Id] [declare (...)] with (steps)` (scan-operator.md; see `operators/scan.ts`). */
+export interface ScanOperator {
+  readonly op: 'scan';
+  /** The `with_match_id` column's name, or null. */
+  readonly matchId: string | null;
+  readonly declared: readonly ScanDeclaredColumn[];
+  readonly steps: readonly ScanStep[];
 }

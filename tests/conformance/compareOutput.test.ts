@@ -52,4 +52,29 @@ describe('compareWithDocs', () => {
     expect(compareWithDocs(t, ['d', 't', 'j'], [['2024-01-02 03:04:05.0000000', '01:30:00', '{"a": [1, "x"]}']])).toEqual({ ok: true });
     expect(compareWithDocs(t, ['d', 't', 'j'], [['2024-01-02T03:04:06Z', '01:30:00', '{"a":[1,"x"]}']]).ok).toBe(false);
   });
+
+  it('reads a string cell as rendered markdown: no edge spaces, runs of whitespace as one space', () => {
+    const t = resultOf([{ name: 's', type: 'string' }], [['  two  spaces\n and a line  ']]);
+    expect(compareWithDocs(t, ['s'], [['two spaces and a line']])).toEqual({ ok: true });
+    expect(compareWithDocs(t, ['s'], [['two spaces anda line']]).ok).toBe(false);
+  });
+
+  it('accepts a string printed as a JSON string literal, but not other quoting', () => {
+    const t = resultOf([{ name: 's', type: 'string' }], [['abc']]);
+    expect(compareWithDocs(t, ['s'], [['"abc"']])).toEqual({ ok: true });
+    expect(compareWithDocs(t, ['s'], [["'abc'"]]).ok).toBe(false);
+    expect(compareWithDocs(t, ['s'], [['"abd"']]).ok).toBe(false);
+  });
+
+  it('reads a nested object the page printed inside quotes', () => {
+    const t = resultOf([{ name: 'j', type: 'dynamic' }], [[{ a: 'x', q: { k: 'v' } }]]);
+    expect(compareWithDocs(t, ['j'], [['{"a":"x", "q":"{"k":"v"}"}']])).toEqual({ ok: true });
+    expect(compareWithDocs(t, ['j'], [['{"a":"x", "q":"{"k":"w"}"}']]).ok).toBe(false);
+  });
+
+  it('compares an array printed without quotes by its bare text', () => {
+    const t = resultOf([{ name: 'j', type: 'dynamic' }], [[['yes', 'no']]]);
+    expect(compareWithDocs(t, ['j'], [['[yes, no]']])).toEqual({ ok: true });
+    expect(compareWithDocs(t, ['j'], [['[yes, yes]']]).ok).toBe(false);
+  });
 });

@@ -47,12 +47,48 @@ function dynamicEqual(a: DynamicValue | undefined, b: DynamicValue | undefined):
   return keys.length === Object.keys(bo).length && keys.every((k) => k in bo && dynamicEqual(ao[k], bo[k]));
 }
 
-function parseJsonLoose(text: string): DynamicValue | undefined {
+function parseJson(text: string): DynamicValue | undefined {
   try {
     return JSON.parse(text) as DynamicValue;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A dynamic cell as JSON. Some pages print a nested object as a quoted string without escaping
+ * it (parse-url-function.md: `"Query Parameters":"{"k1":"v1"}"`); that text is read with the
+ * quotes around `{...}` and `[...]` dropped.
+ */
+function parseJsonLoose(text: string): DynamicValue | undefined {
+  const strict = parseJson(text);
+  if (strict !== undefined) return strict;
+  return parseJson(text.replace(/"([{[])/g, '$1').replace(/([}\]])"/g, '$1'));
+}
+
+/** Text as a rendered markdown cell shows it: whitespace runs (and no-break spaces) as one space, trimmed. */
+function renderedText(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * Whether a string value is what the docs print: exactly; as rendered markdown (a table cannot
+ * show leading or trailing spaces, newlines or runs of spaces); or as a JSON string literal
+ * (zlib-base64-compress-function.md prints `"eAEB..."`).
+ */
+function stringMatches(value: string, text: string): boolean {
+  if (value === text || renderedText(value) === renderedText(text)) return true;
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') && parseJson(text) === value;
+}
+
+/**
+ * Last resort for a dynamic cell that is not JSON at all: the page printed the value without
+ * quotes (array-iff-function.md: `[yes, no, yes]`), so both sides are compared without quotes
+ * and whitespace.
+ */
+function unquotedMatches(formatted: string, text: string): boolean {
+  const bare = (t: string): string => t.replace(/["\s]/g, '');
+  return parseJsonLoose(text) === undefined && bare(formatted) === bare(text);
 }
 
 /** Whether row `row` of `column` is what the docs print as `text`. */
@@ -61,7 +97,7 @@ export function cellMatches(schema: ColumnSchema, column: Column, row: number, t
   if (value === null) return isEmptyCell(text);
   switch (schema.type) {
     case 'string':
-      return value === text || (value === '' && isEmptyCell(text));
+      return stringMatches(String(value), text) || (value === '' && isEmptyCell(text));
     case 'guid':
       return String(value).toLowerCase() === text.toLowerCase();
     case 'bool':
@@ -82,7 +118,8 @@ export function cellMatches(schema: ColumnSchema, column: Column, row: number, t
     case 'dynamic': {
       const shown = parseJsonLoose(text);
       if (shown !== undefined && dynamicEqual(value as DynamicValue, shown)) return true;
-      return formatValue(column, row) === text;
+      const formatted = formatValue(column, row);
+      return formatted === text || unquotedMatches(formatted, text);
     }
     default: {
       const never: never = schema.type;

@@ -41,4 +41,13 @@ describe('extractExamples', () => {
   it('splits cells, resolving escaped bars, entities and <br>', () => {
     expect(splitTableLine('| a &lt; b | c<br>d | e \\| f |')).toEqual(['a < b', 'c\nd', 'e | f']);
   });
+
+  it('reads a markdown autolink as its address', () => {
+    expect(splitTableLine('|<https://bing.com>|bing.com|')).toEqual(['https://bing.com', 'bing.com']);
+  });
+
+  it('keeps reading rows written without the leading pipe, up to a blank line', () => {
+    const page = ['```kusto', 'print s = "abc"', '```', '', '|s|', '|---|', 'abc|', 'd|', '', 'Text | with a bar'].join('\n');
+    expect(extractExamples('g.md', page)[0].rows).toEqual([['abc'], ['d']]);
+  });
 });

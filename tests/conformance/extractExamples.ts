@@ -55,7 +55,9 @@ function cleanCell(cell: string): string {
   if (text.length >= 2 && text.startsWith('`') && text.endsWith('`') && !text.slice(1, -1).includes('`')) text = text.slice(1, -1);
   text = text.replace(/<br\s*\/?>/gi, '\n');
   text = text.replace(/&(lt|gt|amp|quot|#39|nbsp);/g, (m) => ENTITIES[m] ?? m);
-  return text.trim();
+  // A markdown autolink (`<https://bing.com>`) renders as its address.
+  text = text.trim().replace(/^<((?:https?|ftp):[^<>\s]+)>$/i, '$1');
+  return text;
 }
 
 /** Every example of one page whose code block is followed by an output table. */
@@ -79,6 +81,16 @@ export function extractExamples(page: string, markdown: string): DocExample[] {
   return examples;
 }
 
+/**
+ * Whether `line` continues a table: GitHub's tables make the outer pipes optional, so a row
+ * ends at a blank line or a new block, not at a line without a leading `|`
+ * (unicode-codepoints-to-string-function.md writes `0123...xyz|`).
+ */
+function isTableRow(line: string): boolean {
+  if (TABLE_LINE.test(line)) return true;
+  return line.trim() !== '' && line.includes('|') && !FENCE.test(line) && !HEADING.test(line);
+}
+
 /** The first table after `from`, unless a code block or heading comes first. */
 function tableAfter(lines: readonly string[], from: number): { columns: string[]; rows: string[][] } | null {
   for (let i = from; i < lines.length; i++) {
@@ -88,7 +100,7 @@ function tableAfter(lines: readonly string[], from: number): { columns: string[]
     if (i + 1 >= lines.length || !SEPARATOR.test(lines[i + 1])) return null;
     const columns = splitTableLine(line);
     const rows: string[][] = [];
-    for (let r = i + 2; r < lines.length && TABLE_LINE.test(lines[r]); r++) rows.push(splitTableLine(lines[r]));
+    for (let r = i + 2; r < lines.length && isTableRow(lines[r]); r++) rows.push(splitTableLine(lines[r]));
     return { columns, rows };
   }
   return null;

@@ -71,12 +71,19 @@ function collect(distinct: boolean, hasPredicate: boolean): Aggregate<CollectSta
         const g = groupIds[i];
         const list = state.lists[g];
         if (list.length >= limit) continue;
-        if (state.seen !== null) {
-          const key = JSON.stringify(v);
+        if (state.seen === null) {
+          list.push(v);
+          continue;
+        }
+        // make_set over an array takes the array's elements (make-set-aggregation-function.md,
+        // "Set from array column"); make_list keeps each array whole.
+        for (const item of Array.isArray(v) ? v : [v]) {
+          if (item === null || list.length >= limit) continue;
+          const key = JSON.stringify(item);
           if (state.seen[g].has(key)) continue;
           state.seen[g].add(key);
+          list.push(item);
         }
-        list.push(v);
       }
     },
     merge(into, from) {
@@ -99,7 +106,7 @@ function collect(distinct: boolean, hasPredicate: boolean): Aggregate<CollectSta
 
 /** `make_list(x[, max])`. */
 export const makeListAggregate = collect(false, false);
-/** `make_set(x[, max])`. */
+/** `make_set(x[, max])`: the distinct values, an array's elements counted one by one. */
 export const makeSetAggregate = collect(true, false);
 /** `make_list_if(x, p[, max])`. */
 export const makeListIfAggregate = collect(false, true);

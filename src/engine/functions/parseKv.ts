@@ -6,7 +6,8 @@
  * - delimiters: pairs separated by `pairDelimiter`, key and value by `kvDelimiter`; a key or
  *   value may be wrapped in quotes (pairs of open/close characters), with escape characters
  *   inside quotes; `greedy` values run up to the next `pair-delimiter key kv-delimiter`;
- * - regex: every match of a pattern with two groups gives a key (group 1) and a value (group 2).
+ * - regex: every match of a pattern with two groups gives a key (group 1) and a value (group 2);
+ * - words (no delimiters given): each word is a key and the next word its value (`parseWords`).
  * Texts are parsed once per distinct value (the lifting helper maps dictionary entries).
  */
 import type { DynamicValue } from '../table/column';
@@ -25,7 +26,9 @@ export type ParseKvConfig =
     readonly escapes: readonly string[];
     readonly greedy: boolean;
   }
-  | { readonly mode: 'regex'; readonly pattern: string };
+  | { readonly mode: 'regex'; readonly pattern: string }
+  /** No delimiters given: any character that is not a letter, digit or `_` separates words; a key's value is the word after it. */
+  | { readonly mode: 'words'; readonly quotes: readonly (readonly [string, string])[]; readonly escapes: readonly string[] };
 
 /** The internal name of the kernel (not a Kusto function). */
 export const PARSE_KV_FUNCTION = '$parse_kv';
@@ -116,6 +119,37 @@ export function parseDelimited(text: string, config: Extract<ParseKvConfig, { mo
   return bag;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/**
+ * Pairs of `text` without delimiters (parse-kv-operator.md, "nonspecified delimiter"): the text
+ * is read as words (runs of letters, digits and `_`) and quoted values; each word is a key whose
+ * value is the next word (first appearance wins, so only the keys asked for matter).
+ */
+export function parseWords(text: string, config: Extract<ParseKvConfig, { mode: 'words' }>): Bag {
+  const words: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const close = config.quotes.find(([open]) => open === text[i])?.[1];
+    if (close !== undefined) {
+      const quoted = readQuoted(text, i, close, config.escapes);
+      words.push(quoted.value.trim());
+      i = quoted.end;
+      continue;
+    }
+    if (!WORD_CHAR.test(text[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && WORD_CHAR.test(text[i])) i++;
+    words.push(text.slice(start, i));
+  }
+  const bag: Bag = {};
+  for (let w = 0; w + 1 < words.length; w++) setFirst(bag, words[w], words[w + 1]);
+  return bag;
+}
+
 /** Pairs of `text` in regex mode. */
 export function parseWithRegex(text: string, regex: RegExp): Bag {
   const bag: Bag = {};
@@ -135,6 +169,8 @@ const parseKv: ScalarKernel = (args, call, ctx) => {
     const translated = translateRe2(config.pattern);
     const regex = new RegExp(translated.source, `${translated.flags}g`);
     parse = (s) => parseWithRegex(s, regex);
+  } else if (config.mode === 'words') {
+    parse = (s) => parseWords(s, config);
   } else {
     parse = (s) => parseDelimited(s, config);
   }

@@ -38,6 +38,10 @@ import { executeDataTable } from './datatable';
 import { executeStatements, sharedResult } from './statements';
 import { applyMvExpand } from './mvExpand';
 import { applyParse } from './parse';
+import { applySample } from './sampleRows';
+import { applyScan } from './scan';
+import { applyPartition } from './partition';
+import { applyNarrow } from './narrow';
 
 /** What a plan execution needs besides the plan and the data. */
 export interface ExecContext {
@@ -170,6 +174,18 @@ function applyOperator(operator: Operator, relation: Relation, node: Tabular, ca
       return { relation: applyTopNested(relation, operator.levels, run) };
     case 'parse':
       return { relation: applyParse(relation, operator, run, node.span) };
+    case 'sample':
+      return { relation: applySample(relation, operator.count, run) };
+    case 'scan':
+      return { relation: applyScan(relation, operator, run, node.span) };
+    case 'narrow':
+      return { relation: applyNarrow(relation, run) };
+    case 'partition':
+      // Like mv-apply: the subquery reads each partition as one more catalog table.
+      return {
+        relation: applyPartition(relation, operator, node.schema, run, node.span, (subquery, table) =>
+          executeTabular(subquery, { tables: new Map([...catalog.tables, [table.name, table]]) }, run).relation),
+      };
     case 'mv-apply':
       // The subquery reads each input row's subtable as one more catalog table.
       return {

@@ -69,10 +69,10 @@ describe('analysis errors', () => {
 
 describe('unsupported constructs', () => {
   test.each([
-    ['T | lookup U on Name', 'lookup', 'lookup'],
+    ['T | evaluate pivot(Name)', 'evaluate pivot', 'pivot'],
     ['T | join kind=inner hint.strategy=shuffle U where $left.Size > $right.Size', 'join ... where', 'where $left.Size > $right.Size'],
     ['T | mv-expand Props to typeof(datetime)', 'mv-expand to typeof(datetime)', 'to typeof(datetime)'],
-    ['T | parse Name with a "-" b', 'parse', 'parse'],
+    ['T | parse kind=regex Name with "(" a', 'parse pattern (regular expression not supported here)', 'parse kind=regex Name with "(" a'],
     ['T | summarize percentilew(Size, 1, 50)', 'percentilew', 'percentilew'],
     ['T | summarize percentile(Name, 50)', 'percentile of string', 'percentile(Name, 50)'],
     ['T | summarize hll(Size)', 'hll', 'hll'],
@@ -80,10 +80,10 @@ describe('unsupported constructs', () => {
     ['T | summarize count() * 2', 'expressions over aggregates', 'count() * 2'],
     ['T | extend x = geo_point_to_geohash(1.5, 2.5)', 'geo_point_to_geohash', 'geo_point_to_geohash'],
     ['T | where Size == 9223372036854775807', '9223372036854775807', '9223372036854775807'],
-    ['set querytrace; T', 'set', 'set'],
+    ['set query_now = datetime(2020-01-01); T', 'set query_now', 'query_now'],
     ['union kind=inner T, U', 'kind=inner', 'kind=inner'],
-    ['union withsource=Src T, U', 'withsource=Src', 'withsource=Src'],
-    ['T | union isfuzzy=true U', 'isfuzzy=true', 'isfuzzy=true'],
+    ['union withsource=Src (datatable(a:long) [1]), U', 'withsource with this union leg', '(datatable(a:long) [1])'],
+    ['T | union isfuzzy=true kind=inner U', 'kind=inner', 'kind=inner'],
     ['T | where Name in (U | project Name)', 'in (tabular or dynamic list)', 'U | project Name'],
     ['T | where Name like "a"', 'like', 'like'],
     ['T | where Name hasprefix_cs "a"', 'hasprefix_cs', 'hasprefix_cs'],

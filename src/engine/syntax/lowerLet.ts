@@ -14,6 +14,7 @@ import type {
 } from './kustoTypes';
 import type { Binding } from './letScope';
 import { callScope } from './letScope';
+import { declareOtherStatement } from './lowerStatements2';
 import {
   type LoweringContext, failInternal, failUnsupported, isFunctionSymbol, isNode, isVariableSymbol, keywordOf,
   listItems, scalarTypeOf, schemaOf, separatedItems, spanOf,
@@ -42,6 +43,7 @@ export function declareStatement(ctx: LoweringContext, statement: KStatement): v
     declareLet(ctx, statement);
     return;
   }
+  if (declareOtherStatement(ctx, statement)) return;
   const keyword = keywordOf(statement);
   failUnsupported(keyword.Text, keyword);
 }
@@ -189,6 +191,8 @@ export function lowerMaterialize(ctx: LoweringContext, expr: KMaterializeExpress
  * internal `$toscalar` kernel whose argument is the sub-query's id in the plan's `scalars`.
  */
 export function lowerToScalar(ctx: LoweringContext, expr: KToScalarExpression): Expr {
+  // `toscalar(2)`: the argument is already a scalar (toscalar-function.md allows any expression).
+  if (expr.Expression.ResultType !== null && expr.Expression.ResultType.IsScalar) return ctx.lets.lower.scalar(ctx, expr.Expression);
   const input = ctx.lets.lower.tabular(ctx, expr.Expression);
   if (schemaOf(expr.Expression).length === 0) return failUnsupported('toscalar of a table without columns', expr);
   const id = ctx.lets.scalars.length;

@@ -40,6 +40,23 @@ function parseDynamic(text: string): DynamicValue | undefined {
   }
 }
 
+/**
+ * Forms Kusto's parser accepts inside `datetime(...)` that are not datetime text: comma-separated
+ * parts `datetime(2025, 6, 14[, h, m, s])` (used by the docs) and a date written with spaces
+ * around its dashes, `datetime(2017 - 08 - 01)`. Undefined for anything else.
+ */
+function datetimeOfLooseText(text: string): number | undefined {
+  const parts = /^\s*(\d{1,4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2})(?:\s*,\s*(\d{1,2}(?:\.\d+)?))?)?)?\s*$/.exec(text);
+  if (parts !== null) {
+    const [, y, mo, d, h = '0', mi = '0', sec = '0'] = parts;
+    const pad = (v: string): string => v.padStart(2, '0');
+    const seconds = sec.includes('.') ? `${pad(sec.split('.')[0])}.${sec.split('.')[1]}` : pad(sec);
+    return parseDatetimeText(`${y.padStart(4, '0')}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${seconds}Z`) ?? undefined;
+  }
+  const spaced = unquote(text).replace(/\s*-\s*/g, '-');
+  return spaced === unquote(text) ? undefined : parseDatetimeText(spaced) ?? undefined;
+}
+
 /** The value of a literal of `type` from its value text, or undefined when it cannot be read. */
 function literalValue(type: ScalarType, text: string): LiteralExpr['value'] | undefined {
   if (type === 'string') return text;
@@ -60,7 +77,7 @@ function literalValue(type: ScalarType, text: string): LiteralExpr['value'] | un
     case 'decimal':
       return parseReal(text.trim());
     case 'datetime':
-      return parseDatetimeText(unquote(text)) ?? undefined;
+      return parseDatetimeText(unquote(text)) ?? datetimeOfLooseText(text);
     case 'timespan':
       return parseTimespan(unquote(text)) ?? undefined;
     case 'guid':

@@ -28,6 +28,19 @@ export function currentImplicitInput(): Tabular | null {
   return implicitInputs.length === 0 ? null : implicitInputs[implicitInputs.length - 1];
 }
 
+/**
+ * Runs `body` with `input` as the implicit input of the subquery it lowers (as `mv-apply` does
+ * for its own subquery); `partition` uses it for its subquery too.
+ */
+export function withImplicitInput<T>(input: Tabular, body: () => T): T {
+  implicitInputs.push(input);
+  try {
+    return body();
+  } finally {
+    implicitInputs.pop();
+  }
+}
+
 /** The element type of `to typeof(t)` (dynamic without it). */
 function itemType(ctx: LoweringContext, toTypeOf: KNode | null): ScalarType {
   if (toTypeOf === null) return 'dynamic';

@@ -6,8 +6,8 @@
  *   text's beginning and each column takes the shortest text up to the next delimiter (a column
  *   with only `*` after it takes the rest), so a delimiter matches its first occurrence, as a
  *   left-to-right reading of the pattern does. Typed `int`/`long`/`real`/`decimal` columns match
- *   numbers in simple mode; relaxed mode reads every column as text and converts it afterwards,
- *   nulling only the columns that do not convert.
+ *   numbers; relaxed mode also lets them match any text up to the next delimiter, and a column
+ *   that does not convert to its type is null on its own (the row's other columns keep values).
  * - `kind=regex`: constants are RE2 patterns; a `string` column (and any non-numeric column) is
  *   `(.*)`, greedy — the docs' examples (`flags=U` giving the shorter match, `flags=s` capturing
  *   the newline before the next group) show the greedy form, not the `.*?` their text says;
@@ -69,9 +69,11 @@ function isNumeric(type: ScalarType): boolean {
 
 /** The RE2 pattern of one column (without its group). */
 function columnPattern(kind: ParseKind, type: ScalarType, takesRest: boolean): string {
-  if (kind !== 'relaxed' && isNumeric(type)) return type === 'int' || type === 'long' ? INTEGER_PATTERN : REAL_PATTERN;
-  if (kind === 'regex') return '.*';
-  return takesRest ? '.*' : '.*?';
+  const text = kind === 'regex' || takesRest ? '.*' : '.*?';
+  if (!isNumeric(type)) return text;
+  const number = type === 'int' || type === 'long' ? INTEGER_PATTERN : REAL_PATTERN;
+  // Relaxed: a number where there is one, else any text (which then converts to null).
+  return kind === 'relaxed' ? `${number}|${text}` : number;
 }
 
 /**

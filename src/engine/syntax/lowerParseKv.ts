@@ -3,7 +3,7 @@
  * nodes: `extend $parse_kv$ = $parse_kv(expr, config)` (one property bag per row, parsed once
  * per distinct text) and a `project` to the binder's schema where each key is the bag's slot
  * converted to its type. Supported modes: `pair_delimiter` + `kv_delimiter` (with `quote`,
- * `escape`, `greedy`) and `regex`; the mode without delimiters is `E_UNSUPPORTED`.
+ * `escape`, `greedy`), `regex`, and the mode without delimiters (words: see `functions/parseKv.ts`).
  */
 import type { Expr, NamedExpr, Tabular } from '../plan';
 import type { ParseKvConfig } from '../functions/parseKv';
@@ -24,7 +24,7 @@ function textOf(parameter: KNamedParameter): string {
 }
 
 function configOf(operator: KParseKvOperator): ParseKvConfig {
-  if (operator.WithClause === null) return failUnsupported('parse-kv without delimiters', operator);
+  if (operator.WithClause === null) return { mode: 'words', quotes: [], escapes: [] };
   const parameters = separatedItems(operator.WithClause.Properties);
   let pairDelimiter: string | null = null;
   let kvDelimiter: string | null = null;
@@ -47,6 +47,8 @@ function configOf(operator: KParseKvOperator): ParseKvConfig {
     } else return failUnsupported(`parse-kv ${name}`, parameter);
   }
   if (regex !== null) return { mode: 'regex', pattern: regex };
+  // Neither delimiter: the "nonspecified delimiter" mode (only quote and escape apply).
+  if (pairDelimiter === null && kvDelimiter === null && !greedy) return { mode: 'words', quotes, escapes };
   if (pairDelimiter === null || kvDelimiter === null || pairDelimiter === '' || kvDelimiter === '') {
     return failUnsupported('parse-kv without delimiters', operator.WithClause);
   }

@@ -10,6 +10,7 @@ import type { KExpression, KFunctionCallExpression } from './kustoTypes';
 import { lowerLiteral } from './lowerLiteral';
 import { lowerDynamicAccess } from './lowerDynamic';
 import { lowerHasAny } from './lowerHasAny';
+import { lowerScanStateReference } from './scanScope';
 import { lowerScalarName, lowerToScalar, lowerUserCall } from './lowerLet';
 import {
   type LoweringContext, failUnsupported, isColumnSymbol, isFunctionSymbol, isNode, keywordOf, kindName,
@@ -135,5 +136,8 @@ export function lowerScalar(ctx: LoweringContext, expr: KExpression): Expr {
   if (dynamicAccess !== null) return dynamicAccess;
   const hasAny = lowerHasAny(ctx, expr, lowerScalar);
   if (hasAny !== null) return hasAny;
+  // `step.column` inside a `scan` step (scanScope.ts).
+  const scanState = lowerScanStateReference(expr);
+  if (scanState !== null) return scanState;
   return failUnsupported(UNSUPPORTED_FORMS[kind] ?? keywordOf(expr).Text, expr);
 }

@@ -17,6 +17,7 @@ import { lowerProjectColumns } from './lowerProjectColumns';
 import { lowerMvExpand } from './lowerMvExpand';
 import { lowerMorePipe, lowerMoreSource } from './lowerMoreOperators';
 import { lowerOperators2Pipe } from './lowerOperators2';
+import { lowerUnionLegs } from './lowerUnion';
 import {
   type LoweringContext, failUnsupported, isNode, isTableSymbol, keywordOf, listItems, schemaOf, separatedItems, spanOf,
 } from './nodes';
@@ -36,8 +37,8 @@ function checkParameters(parameters: readonly KNamedParameter[], allowOuterKind:
 }
 
 function lowerUnionInputs(ctx: LoweringContext, union: KUnionOperator): Tabular[] {
-  checkParameters(listItems(union.Parameters), true);
-  return separatedItems(union.Expressions).map((input) => lowerTabular(ctx, input));
+  // Parameters (`kind`, `withsource`, `isfuzzy`, hints) are read in lowerUnion.ts.
+  return lowerUnionLegs(ctx, union, lowerTabular);
 }
 
 function lowerOperator(ctx: LoweringContext, operator: KQueryOperator, input: readonly ColumnSchema[], output: readonly ColumnSchema[]): Operator {
@@ -133,7 +134,7 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
       checkParameters(listItems(expr.Operator.Parameters), false);
       return input;
     }
-    const more = lowerMorePipe(ctx, expr, expr.Operator, input) ?? lowerOperators2Pipe(ctx, expr, expr.Operator, input, lowerTabular);
+    const more = lowerOperators2Pipe(ctx, expr, expr.Operator, input, lowerTabular) ?? lowerMorePipe(ctx, expr, expr.Operator, input);
     if (more !== null) return more;
     const operator = lowerOperator(ctx, expr.Operator, input.schema, schema);
     return { kind: 'pipe', input, operator, schema, span: spanOf(expr.Operator) };
@@ -149,7 +150,7 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
  * `mv-apply` subquery, whose input is implicit (see `lowerMvApply.ts`).
  */
 export function lowerOperatorOnto(ctx: LoweringContext, operator: KQueryOperator, input: Tabular): Tabular {
-  const more = lowerMorePipe(ctx, operator, operator, input) ?? lowerOperators2Pipe(ctx, operator, operator, input, lowerTabular);
+  const more = lowerOperators2Pipe(ctx, operator, operator, input, lowerTabular) ?? lowerMorePipe(ctx, operator, operator, input);
   if (more !== null) return more;
   const schema = schemaOf(operator);
   return { kind: 'pipe', input, operator: lowerOperator(ctx, operator, input.schema, schema), schema, span: spanOf(operator) };

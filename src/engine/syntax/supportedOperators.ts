@@ -16,6 +16,6 @@ export const SUPPORTED_QUERY_OPERATORS: ReadonlySet<string> = new Set([
   'join', 'render',
   // series, nesting and search (lowerMoreOperators.ts)
   'make-series', 'top-nested', 'search', 'parse-kv', 'mv-apply',
-  // parsing text and looking up dimension tables (lowerOperators2.ts)
-  'parse', 'parse-where', 'lookup',
+  // parsing text, looking up dimension tables, sampling (lowerOperators2.ts)
+  'parse', 'parse-where', 'lookup', 'sample', 'sample-distinct', 'scan', 'partition',
 ]);

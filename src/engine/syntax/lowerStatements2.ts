@@ -1,0 +1,58 @@
+/**
+ * Statements other than `let` and queries:
+ * - `set option [= value];` (set-statement.md): accepted and ignored only for the documented
+ *   request properties that cannot change a query's result here (truncation limits, timeouts,
+ *   memory limits, cache and execution hints — this engine never truncates a result silently and
+ *   has no server); any other option, such as `query_now` or `query_bin_auto_size`, changes
+ *   results and stays `E_UNSUPPORTED`.
+ * - `declare query_parameters(name:type = default, ...);` (query-parameters-statement.md): every
+ *   parameter is bound to its default value (the page has no way to pass parameter values); a
+ *   parameter without a default is `E_UNSUPPORTED`.
+ */
+import type { KExpression, KNameDeclaration, KNode, KStatement } from './kustoTypes';
+import type { BridgeList, SeparatedElement } from './kustoTypes';
+import { isOperators2Node } from './kustoOperators2Types';
+import { type LoweringContext, failUnsupported, separatedItems } from './nodes';
+
+interface KSetOptionStatement extends KNode {
+  readonly Name: KNameDeclaration;
+}
+interface KFunctionParameter extends KNode {
+  readonly NameAndType: KNode & { readonly Name: KNameDeclaration };
+  readonly DefaultValue: (KNode & { readonly Value: KExpression }) | null;
+}
+interface KQueryParametersStatement extends KNode {
+  readonly Parameters: BridgeList<SeparatedElement<KFunctionParameter>>;
+}
+
+/** Request properties that only limit, time or tune execution: ignoring them cannot change a result here. */
+const HARMLESS_OPTIONS: ReadonlySet<string> = new Set([
+  'notruncation', 'truncationmaxrecords', 'truncationmaxsize', 'servertimeout', 'norequesttimeout',
+  'maxmemoryconsumptionperiterator', 'max_memory_consumption_per_query_per_node', 'maxoutputcolumns',
+  'query_results_cache_max_age', 'query_results_cache_force_refresh', 'query_results_cache_per_shard',
+  'deferpartialqueryfailures', 'request_readonly', 'request_app_name', 'request_user', 'request_description',
+  'query_fanout_nodes_percent', 'query_fanout_threads_percent', 'query_max_entities_in_union',
+]);
+
+/**
+ * Handles `set` and `declare query_parameters` statements; returns false for any other
+ * statement (the caller reports it).
+ */
+export function declareOtherStatement(ctx: LoweringContext, statement: KStatement): boolean {
+  if (isOperators2Node(statement, 'SetOptionStatement')) {
+    const set = statement as KSetOptionStatement;
+    const name = set.Name.SimpleName;
+    if (!HARMLESS_OPTIONS.has(name.toLowerCase()) && !name.toLowerCase().startsWith('hint.')) failUnsupported(`set ${name}`, set.Name);
+    return true;
+  }
+  if (isOperators2Node(statement, 'QueryParametersStatement')) {
+    for (const parameter of separatedItems((statement as KQueryParametersStatement).Parameters)) {
+      const declaration = parameter.NameAndType.Name;
+      const symbol = declaration.ReferencedSymbol;
+      if (parameter.DefaultValue === null || symbol === null) failUnsupported('query parameter without a default value', declaration);
+      ctx.lets.symbols.set(symbol, { kind: 'let', name: declaration.SimpleName, node: parameter.DefaultValue.Value, ctx });
+    }
+    return true;
+  }
+  return false;
+}
