@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDatetime } from '../engine/types/datetime';
-import { coerceCell, parseTimestamp } from './coerce';
+import { coerceCell, parseTimestamp, TimestampReader } from './coerce';
 
 /** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
 function random(seed: number): () => number {
@@ -54,5 +54,27 @@ describe('parseTimestamp', () => {
   it('is what coerceCell uses for datetime columns', () => {
     expect(coerceCell('2024-05-01T13:02:11.4567890Z', 'datetime')).toBe(parseIsoDatetime('2024-05-01T13:02:11.4567890Z'));
     expect(coerceCell(12, 'datetime')).toBeNull();
+  });
+});
+
+describe('TimestampReader', () => {
+  it('reads a sequence of timestamps as parseIsoDatetime does, second after second or not', () => {
+    const next = random(4);
+    const pick = (n: number): number => Math.floor(next() * n);
+    const texts: string[] = [];
+    // Runs that share a second (the case it reads from its last prefix), with odd texts in between.
+    const odd = ['2024-05-01T13:02:11.Z', '2024-05-01T13:02:11.12a4567Z', '2024-05-01T13:02:11z', '2024-05-01T13:02:11+02:00', '2024-05-01T13:02:11.123456789Z', '2024-05-01T13:02:11.1234567890Z', '2024-05-01T13:02:11Z', '2023-02-29T00:00:00.5Z', '0099-01-01T00:00:00.1Z', ''];
+    for (let run = 0; run < 400; run++) {
+      const base = `${pad(1970 + pick(100), 4)}-${pad(1 + pick(12), 2)}-${pad(1 + pick(31), 2)}T${pad(pick(24), 2)}:${pad(pick(60), 2)}:${pad(pick(60), 2)}`;
+      for (let i = 0, n = 1 + pick(5); i < n; i++) {
+        const digits = pick(10);
+        texts.push(digits === 0 ? `${base}Z` : `${base}.${Array.from({ length: digits }, () => pick(10)).join('')}Z`);
+      }
+      if (pick(4) === 0) texts.push(odd[pick(odd.length)]);
+      if (pick(4) === 0) texts.push(`${base}.${pick(10)}a1Z`, `${base}.Z`, `${base}z`);
+    }
+    const reader = new TimestampReader();
+    for (const text of texts) expect([text, reader.read(text)]).toEqual([text, parseIsoDatetime(text)]);
+    expect(new Set(texts).size).toBeGreaterThan(500);
   });
 });

@@ -11,6 +11,8 @@ import type { CellInput } from './coerce';
 import { coerceCell, parseTimestamp } from './coerce';
 import type { JsonObject } from './fieldLookup';
 import { FieldLookup } from './fieldLookup';
+import type { LogColumnRule } from './logColumnRules';
+import { COMMON_COLUMN_RULES, logColumnRule } from './logColumnRules';
 
 /** The outcome of mapping one record: a row of `table` in its schema order, or why it was skipped. */
 export type RecordMapping =
@@ -68,25 +70,43 @@ const lowerResourceId: ResolverFactory = () => {
   };
 };
 
-/** Columns shared by every table loaded from resource logs. */
-const COMMON_RESOLVERS: Readonly<Record<string, ResolverFactory>> = {
-  // Why: TenantId is the Log Analytics workspace ID, stamped at ingestion; a raw blob has none
-  // (a raw `tenantId` field is the caller's Entra tenant, a different thing).
-  TenantId: constant(''),
-  SourceSystem: constant('Azure'),
-  TimeGenerated: timeGenerated,
-  Type: tableName,
-  _ResourceId: lowerResourceId,
-};
+/** The resolver factory of a column rule (see `logColumnRules.ts`). */
+function resolverOfRule(rule: LogColumnRule): ResolverFactory {
+  switch (rule.kind) {
+    case 'constant':
+      return constant(rule.value);
+    case 'time':
+      return timeGenerated;
+    case 'table':
+      return tableName;
+    case 'lowerResourceId':
+      return lowerResourceId;
+    case 'firstPresent':
+      return (column, slot) => {
+        const slots = rule.fields.map(slot);
+        return (c) => {
+          // Why stop at the first value: a later field is read (marked used) only when needed.
+          let value: unknown;
+          for (let i = 0; i < slots.length && (value === undefined || value === null); i++) value = c.fields.getSlot(slots[i]);
+          return coerceCell(value, column.type);
+        };
+      };
+    case 'ownField':
+      return byName;
+    default: {
+      const never: never = rule;
+      return never;
+    }
+  }
+}
 
-const LOG_RESOLVERS: Readonly<Record<string, ResolverFactory>> = {
-  ...COMMON_RESOLVERS,
-  Region: (column, slot) => {
-    const location = slot('location');
-    const region = slot('region');
-    return (c) => coerceCell(c.fields.getSlot(location) ?? c.fields.getSlot(region), column.type);
-  },
-};
+/** Columns shared by every table loaded from resource logs. */
+const COMMON_RESOLVERS: Readonly<Record<string, ResolverFactory>> = Object.fromEntries(
+  [...COMMON_COLUMN_RULES].map(([name, rule]) => [name, resolverOfRule(rule)]),
+);
+
+/** A log table's resolver factory of a column. */
+const logResolver = (name: string): ResolverFactory => resolverOfRule(logColumnRule(name));
 
 const resourcePart = (part: 'subscriptionId' | 'resourceGroup' | 'resourceProvider' | 'resource', upper: boolean): ResolverFactory =>
   () => (c) => {
@@ -252,12 +272,12 @@ export class RecordRowMapper {
   private planFor(table: string, isMetric: boolean): TablePlan {
     const known = this.plans.get(table);
     if (known !== undefined && known.epoch === this.fields.epoch) return known;
-    const factories = isMetric ? METRIC_RESOLVERS : LOG_RESOLVERS;
+    const factoryOf = (name: string): ResolverFactory => (isMetric ? METRIC_RESOLVERS[name] ?? byName : logResolver(name));
     const slot = (lowerName: string): number => this.fields.slotOf(lowerName);
     const schema = schemaOf(table);
-    const resolvers = schema.map((column) => (factories[column.name] ?? byName)(column, slot));
+    const resolvers = schema.map((column) => factoryOf(column.name)(column, slot));
     const plainStringSlots = Int32Array.from(schema, (column) =>
-      factories[column.name] === undefined && column.type === 'string' ? slot(column.name.toLowerCase()) : -1,
+      factoryOf(column.name) === byName && column.type === 'string' ? slot(column.name.toLowerCase()) : -1,
     );
     const plan: TablePlan = { epoch: this.fields.epoch, resolvers, plainStringSlots };
     this.plans.set(table, plan);

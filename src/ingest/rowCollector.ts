@@ -5,7 +5,8 @@
  */
 import type { Table } from '../engine/table/table';
 import { appendValue, TableBuilder } from '../engine/table/builder';
-import { KNOWN_TABLES } from './knownTables';
+import { CATEGORY_TO_TABLE, KNOWN_TABLES } from './knownTables';
+import { ShapedRecordWriter } from './recordShape';
 import type { RecordMapping } from './recordMapping';
 import { mapRecord, RecordRowMapper } from './recordMapping';
 import { ExtraColumns } from './load/extraColumns';
@@ -15,6 +16,9 @@ export const MAX_LISTED_SKIPPED = 20;
 
 /** Head room over a row-count estimate (unwritten capacity is not resident: fresh pages stay untouched). */
 const ROW_ESTIMATE_MARGIN = 1.1;
+
+/** Tables reached through a record's `category` (their columns follow `logColumnRules.ts`). */
+const CATEGORY_TABLES: ReadonlySet<string> = new Set(CATEGORY_TO_TABLE.values());
 
 /** A line (or record) that could not be loaded. */
 export interface SkippedLine {
@@ -41,6 +45,7 @@ export class RowCollector {
 
   /** Why: with the default mapping, rows go straight into the builders (no row array per record). */
   private readonly direct: RecordRowMapper | null;
+  private readonly shaped = new ShapedRecordWriter();
   /** Where `keepExtraField` puts a field (the table and row being loaded). */
   private extraTarget: ExtraColumns | null = null;
   private extraRow = 0;
@@ -90,6 +95,11 @@ export class RowCollector {
   }
 
   private loadDirect(mapper: RecordRowMapper, record: unknown): string | null {
+    // Records laid out like an earlier one are written without field lookups (see `recordShape.ts`).
+    if (this.shaped.tryWrite(record)) {
+      this.rows++;
+      return null;
+    }
     const table = mapper.classify(record);
     if (table === null) return mapper.skipReason;
     const rows = this.rowsFor(table);
@@ -99,6 +109,7 @@ export class RowCollector {
     // After the cells: which fields were used is known only once every column asked for its own.
     mapper.forEachExtraField(this.keepExtraField);
     this.rows++;
+    if (CATEGORY_TABLES.has(table)) this.shaped.learn(record, table, rows.builder.schema, rows);
     return null;
   }
 

@@ -69,7 +69,7 @@ describe('the data service and the time range', () => {
     await service.handle({ type: 'loadSample', id: 1, seed: 7, anchorMs: ANCHOR });
     await service.handle({ type: 'analyze', id: 2, text: 'ContainerRegistryLoginEvents | where TimeGenerated > ago(1h)' });
     expect(last(posted, 'analysis')).toEqual({ type: 'analysis', id: 2, filtersOnTime: true });
-    await service.handle({ type: 'analyze', id: 3, text: 'ContainerRegistryLoginEvents | sample 5' });
+    await service.handle({ type: 'analyze', id: 3, text: 'ContainerRegistryLoginEvents | reduce by Identity' });
     const unsupported = last(posted, 'analysis');
     expect(unsupported.filtersOnTime).toBe(false);
     expect(unsupported.error?.code).toBe('E_UNSUPPORTED');

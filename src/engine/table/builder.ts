@@ -2,8 +2,11 @@ import type { NumericType, ScalarType, TextType } from '../types/scalarType';
 import { isNumericType } from '../types/scalarType';
 import type { Column, ColumnSchema, DynamicColumn, DynamicValue, NumericColumn, StringColumn } from './column';
 import type { Table } from './table';
+import { StringIndex } from './stringIndex';
 
 const INITIAL_CAPACITY = 1024;
+/** Values a string builder must have seen before it estimates its distinct count from them. */
+const MIN_ROWS_TO_ESTIMATE_DISTINCT = 256;
 /** Entries of a string builder's cache of recent values (a power of two). */
 const RECENT_SLOTS = 64;
 
@@ -69,7 +72,7 @@ export class NumericColumnBuilder {
 export class StringColumnBuilder {
   private codes = new Int32Array(INITIAL_CAPACITY);
   private readonly dict: string[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly index = new StringIndex(this.dict);
   /**
    * A small cache of recent values and their codes, indexed by the value's length and two of
    * its characters. Why: log columns repeat a few values (often the previous row's), and one
@@ -80,12 +83,19 @@ export class StringColumnBuilder {
   length = 0;
   constructor(readonly type: TextType) {}
 
-  /** Makes room for `capacity` values in all (no effect when there already is). */
+  /**
+   * Makes room for `capacity` values in all (no effect when there already is). When most
+   * values so far were new (IDs), the dictionary's index is sized for as many distinct values
+   * at the same rate, once (see `StringIndex.reserve`).
+   */
   reserve(capacity: number): void {
     if (capacity <= this.codes.length) return;
     const codes = new Int32Array(capacity);
     codes.set(this.codes.subarray(0, this.length));
     this.codes = codes;
+    if (this.length >= MIN_ROWS_TO_ESTIMATE_DISTINCT && this.dict.length * 2 > this.length) {
+      this.index.reserve(Math.ceil((capacity * this.dict.length) / this.length));
+    }
   }
 
   /** `null` is stored as the empty string for `string` and as code -1 (null) for `guid`. */
@@ -97,18 +107,11 @@ export class StringColumnBuilder {
     }
     const text = value ?? '';
     const n = text.length;
-    // NaN (the empty string's characters) counts as 0 in bit operations.
-    const slot = (n * 7 + text.charCodeAt(n >> 1) + text.charCodeAt(n - 1)) & (RECENT_SLOTS - 1);
+    // Why these characters: IDs such as GUIDs differ at the end and have a '-' in the middle.
+    const slot = n === 0 ? 0 : (n * 7 + text.charCodeAt(n >> 2) * 3 + text.charCodeAt((n - 1) >> 1) + text.charCodeAt(n - 1) * 5) & (RECENT_SLOTS - 1);
     let code = this.recentCode[slot];
     if (code < 0 || this.recentText[slot] !== text) {
-      const known = this.index.get(text);
-      if (known === undefined) {
-        code = this.dict.length;
-        this.dict.push(text);
-        this.index.set(text, code);
-      } else {
-        code = known;
-      }
+      code = this.index.codeOf(text);
       this.recentText[slot] = text;
       this.recentCode[slot] = code;
     }

@@ -10,8 +10,13 @@ import type { ScalarType } from '../../engine/types/scalarType';
 import { appendValue, columnBuilderFor, StringColumnBuilder } from '../../engine/table/builder';
 import type { ExtraField } from '../recordMapping';
 
+/** One extra column, to store a field's value of row `row` (0-based, rows in order). */
+export interface ExtraColumnHandle {
+  set(row: number, value: unknown): void;
+}
+
 /** One extra column being filled: its cells (null where a row lacked the field). */
-class ExtraColumn {
+class ExtraColumn implements ExtraColumnHandle {
   /**
    * While every value so far is a string: the values, dictionary-encoded. Why: most extra
    * fields are short repeated strings (`level`), and keeping one parsed string per row alive
@@ -114,6 +119,14 @@ export class ExtraColumns {
   /** Stores one field of row `row` (0-based, rows arrive in order). */
   addField(row: number, key: string, value: unknown, nested: boolean): void {
     this.columnFor(key, nested).set(row, value);
+  }
+
+  /**
+   * The column that keeps field `key` (of `properties` when `nested`), made if new: for a
+   * caller that stores the same field of many rows (`ExtraColumnHandle.set`, rows in order).
+   */
+  handleFor(key: string, nested: boolean): ExtraColumnHandle {
+    return this.columnFor(key, nested);
   }
 
   get size(): number {
