@@ -169,6 +169,8 @@ export type Operator =
    */
   /** `evaluate narrow()`: one row `Row, Column, Value` per input cell (see `operators/narrow.ts`). */
   | { readonly op: 'narrow' }
+  /** `evaluate bag_unpack(...)` without an output schema: columns from the data (see `BagUnpackOperator`). */
+  | BagUnpackOperator
   | {
     readonly op: 'partition';
     readonly by: Expr;
@@ -379,4 +381,22 @@ export interface ScanOperator {
   readonly matchId: string | null;
   readonly declared: readonly ScanDeclaredColumn[];
   readonly steps: readonly ScanStep[];
+}
+
+/**
+ * `evaluate bag_unpack(column [, prefix] [, columnsConflict] [, ignoredProperties])` without an
+ * output schema (bag-unpack-plugin.md): the unpacked columns depend on the data, so this node's
+ * `schema` lists only the input columns it keeps and the executor takes the output columns (names
+ * and types) from the operator's result. Lowered only as the last operator of a query statement.
+ */
+export interface BagUnpackOperator {
+  readonly op: 'bag-unpack';
+  /** The input column holding the property bags. */
+  readonly column: string;
+  /** Added in front of every slot name. */
+  readonly prefix: string;
+  /** What a slot named like a kept input column does: fail, replace the column, or keep the column. */
+  readonly conflict: 'error' | 'replace_source' | 'keep_source';
+  /** Slot names never unpacked. */
+  readonly ignored: readonly string[];
 }

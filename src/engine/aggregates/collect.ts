@@ -52,7 +52,7 @@ interface CollectState {
   readonly seen: Set<string>[] | null;
 }
 
-function collect(distinct: boolean, hasPredicate: boolean): Aggregate<CollectState> {
+function collect(distinct: boolean, hasPredicate: boolean, keepNulls = false): Aggregate<CollectState> {
   return {
     init: (groupCount) => ({
       lists: Array.from({ length: groupCount }, () => []),
@@ -67,7 +67,7 @@ function collect(distinct: boolean, hasPredicate: boolean): Aggregate<CollectSta
         if ((i & POLL_MASK) === 0) pollCancel(cancel);
         if (!passes(predicate, i)) continue;
         const v = toDynamicValue(value, i);
-        if (v === null) continue;
+        if (v === null && !keepNulls) continue;
         const g = groupIds[i];
         const list = state.lists[g];
         if (list.length >= limit) continue;
@@ -112,3 +112,5 @@ export const makeSetAggregate = collect(true, false);
 export const makeListIfAggregate = collect(false, true);
 /** `make_set_if(x, p[, max])`. */
 export const makeSetIfAggregate = collect(true, true);
+/** `make_list_with_nulls(x)`: every value of the group, nulls included (make-list-with-nulls-aggregation-function.md). */
+export const makeListWithNullsAggregate = collect(false, false, true);

@@ -9,10 +9,15 @@ import { countAggregate, dcountAggregate } from './counting';
 import { avgAggregate, maxAggregate, minAggregate, sumAggregate } from './numeric';
 import { percentileAggregate, percentilesArrayAggregate } from './percentile';
 import { makeListAggregate, makeListIfAggregate, makeSetAggregate, makeSetIfAggregate, takeAnyAggregate } from './collect';
+import { makeListWithNullsAggregate } from './collect';
+import { weightedPercentileAggregate, weightedPercentilesArrayAggregate } from './weightedPercentile';
+import { hllAggregateOfValues, hllIfAggregate, hllMergeAggregate, tdigestAggregate, tdigestMergeAggregate } from './sketches';
+import { buildSchemaAggregate } from './buildSchema';
 import { argMaxAggregate, argMinAggregate } from './argExtreme';
 import { stdevAggregate, stdevPopulationAggregate, varianceAggregate, variancePopulationAggregate } from './spread';
 import { makeBagAggregate, makeBagIfAggregate } from './bag';
 import { TAKE_ANY_ROW, firstRowAggregate } from './firstRow';
+import { binaryAllAndAggregate, binaryAllOrAggregate, binaryAllXorAggregate } from './bitwise';
 
 /** Every aggregate by Kusto name. */
 export const AGGREGATES: ReadonlyMap<string, AnyAggregate> = new Map<string, AnyAggregate>([
@@ -34,9 +39,20 @@ export const AGGREGATES: ReadonlyMap<string, AnyAggregate> = new Map<string, Any
   ['make_set', makeSetAggregate],
   ['make_list_if', makeListIfAggregate],
   ['make_set_if', makeSetIfAggregate],
+  ['make_list_with_nulls', makeListWithNullsAggregate],
   ['percentile', percentileAggregate],
   ['percentiles', percentileAggregate],
   ['percentiles_array', percentilesArrayAggregate],
+  ['percentilew', weightedPercentileAggregate],
+  ['percentilesw', weightedPercentileAggregate],
+  ['percentilesw_array', weightedPercentilesArrayAggregate],
+  ['hll', hllAggregateOfValues],
+  ['hll_if', hllIfAggregate],
+  ['hll_merge', hllMergeAggregate],
+  ['tdigest', tdigestAggregate],
+  ['tdigest_merge', tdigestMergeAggregate],
+  ['merge_tdigests', tdigestMergeAggregate],
+  ['buildschema', buildSchemaAggregate],
   ['arg_max', argMaxAggregate],
   ['arg_min', argMinAggregate],
   ['variance', varianceAggregate],
@@ -47,6 +63,9 @@ export const AGGREGATES: ReadonlyMap<string, AnyAggregate> = new Map<string, Any
   ['stdevp', stdevPopulationAggregate],
   ['make_bag', makeBagAggregate],
   ['make_bag_if', makeBagIfAggregate],
+  ['binary_all_and', binaryAllAndAggregate],
+  ['binary_all_or', binaryAllOrAggregate],
+  ['binary_all_xor', binaryAllXorAggregate],
   [TAKE_ANY_ROW, firstRowAggregate],
 ]);
 

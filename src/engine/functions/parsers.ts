@@ -224,7 +224,7 @@ const extractJsonKernel: ScalarKernel = (args, call, ctx) =>
   }, false);
 
 /** Functions whose `typeof(T)` argument only sets the call's result type (the lowering passes a placeholder). */
-export const TYPE_ARGUMENT_FUNCTIONS: ReadonlySet<string> = new Set(['extract_json', 'extractjson']);
+export const TYPE_ARGUMENT_FUNCTIONS: ReadonlySet<string> = new Set(['extract_json', 'extractjson', 'extract', 'percentile_tdigest']);
 
 /** Parsing functions by Kusto name. */
 export const PARSER_FUNCTIONS: Record<string, ScalarKernel> = {

@@ -33,6 +33,9 @@ import { PARSER_FUNCTIONS } from './parsers';
 import { IP_TEXT_FUNCTIONS } from './ipText';
 import { DATA_SIZE_FUNCTIONS } from './dataSize';
 import { SEQUENCE_FUNCTIONS } from './sequences';
+import { ARRAY_SORT_COLUMN_FUNCTIONS } from './arraySortColumns';
+import { BAG_FUNCTIONS } from './bags';
+import { SKETCH_FUNCTIONS } from './sketches';
 
 /** Every scalar function kernel by Kusto name. */
 export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<string, ScalarKernel>([
@@ -64,6 +67,9 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<strin
   ...Object.entries(IP_TEXT_FUNCTIONS),
   ...Object.entries(DATA_SIZE_FUNCTIONS),
   ...Object.entries(SEQUENCE_FUNCTIONS),
+  ...Object.entries(ARRAY_SORT_COLUMN_FUNCTIONS),
+  ...Object.entries(BAG_FUNCTIONS),
+  ...Object.entries(SKETCH_FUNCTIONS),
 ]);
 
 /** Lower-case names of the scalar functions the engine implements. */

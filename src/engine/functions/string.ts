@@ -11,6 +11,7 @@ import type { EvalContext, Scalar } from './vector';
 import { at, mapValues } from './vector';
 import { asText } from './textVector';
 import { compileRegex } from './stringPredicates';
+import { convertCapture } from '../operators/parseValues';
 
 function texts(args: readonly Column[], ctx: EvalContext, indices: readonly number[]): Column[] {
   return args.map((a, i) => (indices.includes(i) ? asText(a, ctx) : a));
@@ -94,14 +95,17 @@ function trimKernel(start: boolean, end: boolean): ScalarKernel {
 }
 
 const extract: ScalarKernel = (args, call, ctx) => {
-  if (call.type !== 'string') throw new EngineFailure(runtimeError('extract: the typed form is not supported yet', call.span));
   const pattern = at(args[0], 0);
   if (args[0].length !== 1 || typeof pattern !== 'string') throw new EngineFailure(runtimeError('extract: the pattern must be a constant string', call.span));
   const re = compileRegex(pattern, call.span);
-  return mapValues([args[1], asText(args[2], ctx)], 'string', ctx, ([group, s]) => {
+  // `extract(re, g, s, typeof(T))`: the binder made T the call's type; the match is converted
+  // to it, and no match or a failed conversion is null (extract-function.md).
+  const typed = call.type !== 'string';
+  return mapValues([args[1], asText(args[2], ctx)], call.type, ctx, ([group, s]) => {
     const m = re.exec(str(s));
-    if (m === null) return '';
-    return m[num(group, 0)] ?? '';
+    const text = m === null ? undefined : m[num(group, 0)];
+    if (!typed) return text ?? '';
+    return text === undefined ? null : (convertCapture(call.type, text) ?? null);
   });
 };
 

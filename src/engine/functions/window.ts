@@ -16,6 +16,7 @@ import { runtimeError, EngineFailure } from '../errors';
 import type { EvalContext, Scalar } from './vector';
 import { NumericWriter, POLL_MASK, at, isNullAt, pollCancel, writerFor } from './vector';
 import type { ScalarKernel } from './kernel';
+import { rowWindowSession } from './windowSession';
 
 /** True when the optional bool `restart` argument is true at row `i`. */
 function restartsAt(restart: Column | undefined, i: number): boolean {
@@ -115,6 +116,7 @@ export const WINDOW_FUNCTIONS: Readonly<Record<string, ScalarKernel>> = {
   row_cumsum: rowCumsum,
   row_rank_dense: rank(true),
   row_rank_min: rank(false),
+  row_window_session: rowWindowSession,
 };
 
 /** Names of the window functions (they need a serialized input). */

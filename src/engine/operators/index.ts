@@ -42,6 +42,7 @@ import { applySample } from './sampleRows';
 import { applyScan } from './scan';
 import { applyPartition } from './partition';
 import { applyNarrow } from './narrow';
+import { applyBagUnpack, hasSchemaFromData } from './plugins/bagUnpack';
 
 /** What a plan execution needs besides the plan and the data. */
 export interface ExecContext {
@@ -75,7 +76,8 @@ export function executePlan(plan: QueryPlan, catalog: Catalog, ctx: ExecContext)
   pollCancel(run.cancel);
   const { relation, render } = executeTabular(plan.body, catalog, run);
   pollCancel(run.cancel);
-  const schema = plan.body.schema;
+  // A node whose columns depend on the data (bag_unpack without a schema) names its own columns.
+  const schema = hasSchemaFromData(plan.body) ? relation.columns.map((c) => ({ name: c.name, type: c.data.type })) : plan.body.schema;
   const final = conformTo(relation, schema, plan.body.span);
   const table: ResultTable = {
     name: 'PrimaryResult',
@@ -111,7 +113,7 @@ function executeTabular(node: Tabular, catalog: Catalog, run: RunContext): NodeR
       const input = executeTabular(node.input, catalog, run);
       const output = applyOperator(node.operator, input.relation, node, catalog, run);
       const render = output.render ?? input.render;
-      const relation = conformTo(output.relation, node.schema, node.span);
+      const relation = hasSchemaFromData(node) ? output.relation : conformTo(output.relation, node.schema, node.span);
       return render === undefined ? { relation } : { relation, render };
     }
     case 'source': {
@@ -180,6 +182,8 @@ function applyOperator(operator: Operator, relation: Relation, node: Tabular, ca
       return { relation: applyScan(relation, operator, run, node.span) };
     case 'narrow':
       return { relation: applyNarrow(relation, run) };
+    case 'bag-unpack':
+      return { relation: applyBagUnpack(relation, operator, run, node.span) };
     case 'partition':
       // Like mv-apply: the subquery reads each partition as one more catalog table.
       return {

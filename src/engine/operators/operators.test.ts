@@ -155,7 +155,7 @@ describe('summarize', () => {
     expect(run(withKeys).rows).toEqual([]);
   });
   it('reports an unknown aggregate as not supported', () => {
-    const plan = pipe(T, { op: 'summarize', aggregates: [agg('hll', 'p', 'real', col('Ms', 'real'))], by: [] }, [{ name: 'p', type: 'real' }]);
+    const plan = pipe(T, { op: 'summarize', aggregates: [agg('no_such_aggregate', 'p', 'real', col('Ms', 'real'))], by: [] }, [{ name: 'p', type: 'real' }]);
     expect(errorCode(() => run(plan))).toBe('E_UNSUPPORTED');
   });
 });

@@ -83,7 +83,7 @@ const PERCENTILE_TYPES: ReadonlySet<string> = new Set(['int', 'long', 'real', 'd
  * (one column, or several for `percentiles(x, p1, p2, ...)`, which becomes one `percentile`
  * call per column).
  */
-function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: readonly ColumnSchema[], input: readonly ColumnSchema[]): AggregateCall[] {
+export function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: readonly ColumnSchema[], input: readonly ColumnSchema[]): AggregateCall[] {
   const call = aggregateCallOf(element);
   if (!isNode(call, 'FunctionCallExpression')) return failUnsupported('expressions over aggregates', call);
   const fn = call.Name.SimpleName;
@@ -105,6 +105,9 @@ function lowerAggregate(ctx: LoweringContext, element: KExpression, outputs: rea
     if (valueType === undefined || !PERCENTILE_TYPES.has(valueType)) return failUnsupported(`${fn} of ${valueType ?? 'nothing'}`, call);
     if (fn === 'percentiles' && outputs.length === args.length - 1) {
       return outputs.map((output, i) => ({ fn: 'percentile', args: [args[0], args[i + 1]], name: output.name, type: output.type, span }));
+    }
+    if (fn === 'percentilesw' && outputs.length === args.length - 2) {
+      return outputs.map((output, i) => ({ fn: 'percentilew', args: [args[0], args[1], args[i + 2]], name: output.name, type: output.type, span }));
     }
   }
   // `take_any(a, b)`, `arg_max(x, *)` and the like yield several columns: the plan's AggregateCall has one.

@@ -37,9 +37,11 @@ export function lowerDynamicAccess(
   let key: Expr;
   const selector = access.Selector;
   if (kind === 'PathExpression') {
-    // `x.a` and `x.['a b']`: the selector is a name reference whose simple name is the key.
-    if (!isNode(selector, 'NameReference')) return null;
-    key = { kind: 'literal', type: 'string', value: selector.SimpleName, span: spanOf(selector) };
+    // `x.a` and `x.['a b']`: the selector is a name reference whose simple name is the key;
+    // `x.[e]` with a computed key (a parameter, an expression): a bracketed expression.
+    if (kindName(selector) === 'BracketedExpression') key = lowerScalar(ctx, (selector as KBracketedExpression).Expression);
+    else if (!isNode(selector, 'NameReference')) return null;
+    else key = { kind: 'literal', type: 'string', value: selector.SimpleName, span: spanOf(selector) };
   } else {
     // Why: Kusto.Language gives the selector as a `BracketedExpression`; its inner expression is the key.
     const inner = (selector as KBracketedExpression).Expression;

@@ -3,8 +3,7 @@
  * (`T | evaluate bag_unpack(d) : (a:long, b:string)`), lowered to a `project`: every output
  * column is the bag's slot of that name (minus the prefix) converted to the column's type
  * (bag-unpack-plugin.md: with a schema and no `*`, only the schema's columns are returned). Without an output
- * schema the binder cannot know the unpacked columns, so that form is `E_UNSUPPORTED`
- * rather than an answer with missing columns.
+ * schema the columns come from the data (`lowerPluginsBagUnpack.ts`).
  */
 import type { Expr, NamedExpr, Tabular } from '../plan';
 import type { ScalarType } from '../types/scalarType';
@@ -12,6 +11,7 @@ import type { SourceSpan } from '../errors';
 import { DYNAMIC_ACCESS_FUNCTION } from '../functions/dynamicAccess';
 import type { KExpression } from './kustoTypes';
 import type { KEvaluateOperator } from './kustoSeriesTypes';
+import { lowerBagUnpackFromData } from './lowerPluginsBagUnpack';
 import { type LoweringContext, failUnsupported, isNode, kindName, listItems, schemaOf, separatedItems, spanOf } from './nodes';
 
 /** The conversion function that turns a dynamic value into each column type. */
@@ -47,7 +47,7 @@ export function property(bag: Expr, key: string, type: ScalarType, span: SourceS
 function lowerBagUnpack(ctx: LoweringContext, pipe: KExpression, operator: KEvaluateOperator, input: Tabular): Tabular {
   const call = operator.FunctionCall;
   const args = separatedItems(call.ArgumentList.Expressions);
-  if (operator.Schema === null) return failUnsupported('bag_unpack without an output schema ": (column:type, ...)"', call.Name);
+  if (operator.Schema === null) return lowerBagUnpackFromData(ctx, pipe, operator, input);
   if (args.length > 2) return failUnsupported('bag_unpack with columnsConflict or ignoredProperties', args[2]);
   const column = args[0];
   if (column === undefined || !isNode(column, 'NameReference')) return failUnsupported('bag_unpack of an expression', column ?? call);

@@ -9,6 +9,8 @@ import { TYPE_ARGUMENT_FUNCTIONS } from '../functions/parsers';
 import type { KExpression, KFunctionCallExpression } from './kustoTypes';
 import { lowerLiteral } from './lowerLiteral';
 import { lowerDynamicAccess } from './lowerDynamic';
+import { lowerArraySortElement } from './lowerArraySortColumns';
+import { lowerPackAll } from './lowerPackAll';
 import { lowerHasAny } from './lowerHasAny';
 import { lowerScanStateReference } from './scanScope';
 import { lowerScalarName, lowerToScalar, lowerUserCall } from './lowerLet';
@@ -57,7 +59,10 @@ function lowerCall(ctx: LoweringContext, call: KFunctionCallExpression): Expr {
   const symbol = call.ReferencedSymbol;
   if (symbol === null || !isFunctionSymbol(symbol)) return failUnsupported(name, call.Name);
   // An aggregate here sits inside a scalar expression (`summarize count() * 2`, ...).
-  if (ctx.globals.IsAggregateFunction(symbol)) return failUnsupported(name, call.Name);
+  if (ctx.globals.IsAggregateFunction(symbol)) {
+    return ctx.aggregateReference !== undefined ? ctx.aggregateReference(call) : failUnsupported(name, call.Name);
+  }
+  if (name === 'pack_all' && ctx.rowColumns !== undefined) return lowerPackAll(ctx, call, ctx.rowColumns, lowerScalar);
   if (!SUPPORTED_SCALAR_FUNCTIONS.has(name)) return failUnsupported(name, call.Name);
   const args = separatedItems(call.ArgumentList.Expressions).map((arg): Expr =>
     // `extract_json(path, json, typeof(long))`: the binder already made `long` the call's type,
@@ -132,6 +137,8 @@ export function lowerScalar(ctx: LoweringContext, expr: KExpression): Expr {
     return lowerCall(ctx, expr);
   }
   if (isNode(expr, 'ToScalarExpression')) return lowerToScalar(ctx, expr);
+  const sortedColumn = lowerArraySortElement(ctx, expr, lowerScalar);
+  if (sortedColumn !== null) return sortedColumn;
   const dynamicAccess = lowerDynamicAccess(ctx, expr, lowerScalar);
   if (dynamicAccess !== null) return dynamicAccess;
   const hasAny = lowerHasAny(ctx, expr, lowerScalar);

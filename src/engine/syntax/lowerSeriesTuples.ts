@@ -11,6 +11,7 @@ import { SERIES_TUPLE_COLUMNS, SERIES_TUPLE_FUNCTION } from '../functions/series
 import type { KExpression, KExtendOperator, KFunctionCallExpression, KProjectOperator } from './kustoTypes';
 import { kustoLanguage } from './kustoLibrary';
 import { splitNamed } from './lowerColumns';
+import { arraySortColumns, isArraySortTuple } from './lowerArraySortColumns';
 import { lowerScalar } from './lowerScalar';
 import { type LoweringContext, failInternal, failUnsupported, isNode, separatedItems, spanOf } from './nodes';
 
@@ -18,6 +19,7 @@ import { type LoweringContext, failInternal, failUnsupported, isNode, separatedI
 function tupleCall(element: KExpression): KFunctionCallExpression | null {
   let expr = isNode(element, 'CompoundNamedExpression') ? element.Expression : splitNamed(element).expr;
   while (isNode(expr, 'ParenthesizedExpression')) expr = expr.Expression;
+  if (isArraySortTuple(expr)) return expr as KFunctionCallExpression;
   return isNode(expr, 'FunctionCallExpression') && SERIES_TUPLE_COLUMNS[expr.Name.SimpleName] !== undefined ? expr : null;
 }
 
@@ -31,9 +33,32 @@ function component(ctx: LoweringContext, call: KFunctionCallExpression, column: 
 
 /** The columns of a multi-column call placed at `output[at ...]`. */
 function components(ctx: LoweringContext, call: KFunctionCallExpression, output: readonly ColumnSchema[], at: number): NamedExpr[] {
+  if (isArraySortTuple(call)) return arraySortColumns(ctx, call, output, at, lowerScalar);
   const columns = SERIES_TUPLE_COLUMNS[call.Name.SimpleName];
   if (at + columns.length > output.length) return failInternal('series function columns do not match the binder', call);
   return columns.map((column, j) => component(ctx, call, column, output[at + j]));
+}
+
+/**
+ * The columns of `project`-like elements (also `print`'s) where some elements call a
+ * multi-column function: those give several columns, every other element one.
+ */
+export function tupleProjectColumns(
+  ctx: LoweringContext, elements: readonly KExpression[], output: readonly ColumnSchema[], at: KExpression,
+): NamedExpr[] {
+  const columns: NamedExpr[] = [];
+  for (const element of elements) {
+    const call = tupleCall(element);
+    if (call !== null) columns.push(...components(ctx, call, output, columns.length));
+    else if (columns.length < output.length) columns.push({ name: output[columns.length].name, expr: lowerScalar(ctx, splitNamed(element).expr) });
+  }
+  if (columns.length !== output.length) return failInternal('project columns do not match the binder', at);
+  return columns;
+}
+
+/** True when some element calls a multi-column function (a series tuple or a several-array sort). */
+export function hasTupleElement(elements: readonly KExpression[]): boolean {
+  return elements.some((e) => tupleCall(e) !== null);
 }
 
 /** True when an element of `extend`/`project` calls a multi-column series function. */
@@ -47,16 +72,7 @@ export function lowerSeriesTuples(
 ): Operator | null {
   const elements = separatedItems(operator.Expressions);
   if (!elements.some((e) => tupleCall(e) !== null)) return null;
-  if (isProject) {
-    const columns: NamedExpr[] = [];
-    for (const element of elements) {
-      const call = tupleCall(element);
-      if (call !== null) columns.push(...components(ctx, call, output, columns.length));
-      else if (columns.length < output.length) columns.push({ name: output[columns.length].name, expr: lowerScalar(ctx, splitNamed(element).expr) });
-    }
-    if (columns.length !== output.length) return failInternal('project columns do not match the binder', operator);
-    return { op: 'project', columns };
-  }
+  if (isProject) return { op: 'project', columns: tupleProjectColumns(ctx, elements, output, operator) };
   const current = input.map((c) => c.name);
   const columns: NamedExpr[] = [];
   for (const element of elements) {

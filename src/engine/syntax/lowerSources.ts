@@ -9,6 +9,7 @@ import type { ScalarType } from '../types/scalarType';
 import type { SourceSpan } from '../errors';
 import type { KDataTableExpression, KGetSchemaOperator, KPrintOperator, KRangeOperator } from './kustoTypes';
 import { splitNamed } from './lowerColumns';
+import { hasTupleElement, tupleProjectColumns } from './lowerSeriesTuples';
 import {
   type LoweringContext, failInternal, failUnsupported, listItems, schemaOf, separatedItems, spanOf,
 } from './nodes';
@@ -17,6 +18,9 @@ import {
 export function lowerPrint(ctx: LoweringContext, print: KPrintOperator): Tabular {
   const schema = schemaOf(print);
   const elements = separatedItems(print.Expressions);
+  if (hasTupleElement(elements)) {
+    return { kind: 'source', source: { op: 'print', columns: tupleProjectColumns(ctx, elements, schema, print) }, schema, span: spanOf(print) };
+  }
   if (elements.length !== schema.length) return failUnsupported('print producing several columns per expression', print);
   const columns: NamedExpr[] = elements.map((element, i) => ({
     name: schema[i].name, expr: ctx.lets.lower.scalar(ctx, splitNamed(element).expr),

@@ -18,6 +18,7 @@ import { lowerMvExpand } from './lowerMvExpand';
 import { lowerMorePipe, lowerMoreSource } from './lowerMoreOperators';
 import { lowerOperators2Pipe } from './lowerOperators2';
 import { lowerUnionLegs } from './lowerUnion';
+import { lowerAggregateExpressions } from './lowerAggregateExpressions';
 import {
   type LoweringContext, failUnsupported, isNode, isTableSymbol, keywordOf, listItems, schemaOf, separatedItems, spanOf,
 } from './nodes';
@@ -136,7 +137,9 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
     }
     const more = lowerOperators2Pipe(ctx, expr, expr.Operator, input, lowerTabular) ?? lowerMorePipe(ctx, expr, expr.Operator, input);
     if (more !== null) return more;
-    const operator = lowerOperator(ctx, expr.Operator, input.schema, schema);
+    const overAggregates = lowerAggregateExpressions(ctx, expr.Operator, input, schema);
+    if (overAggregates !== null) return overAggregates;
+    const operator = lowerOperator({ ...ctx, rowColumns: input.schema }, expr.Operator, input.schema, schema);
     return { kind: 'pipe', input, operator, schema, span: spanOf(expr.Operator) };
   }
   const moreSource = lowerMoreSource(ctx, expr);
@@ -153,5 +156,7 @@ export function lowerOperatorOnto(ctx: LoweringContext, operator: KQueryOperator
   const more = lowerOperators2Pipe(ctx, operator, operator, input, lowerTabular) ?? lowerMorePipe(ctx, operator, operator, input);
   if (more !== null) return more;
   const schema = schemaOf(operator);
-  return { kind: 'pipe', input, operator: lowerOperator(ctx, operator, input.schema, schema), schema, span: spanOf(operator) };
+  const overAggregates = lowerAggregateExpressions(ctx, operator, input, schema);
+  if (overAggregates !== null) return overAggregates;
+  return { kind: 'pipe', input, operator: lowerOperator({ ...ctx, rowColumns: input.schema }, operator, input.schema, schema), schema, span: spanOf(operator) };
 }

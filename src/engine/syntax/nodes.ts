@@ -3,6 +3,7 @@
  * result types and the errors the lowering throws.
  */
 import type { ColumnSchema } from '../table/column';
+import type { Expr } from '../plan';
 import type { ScalarType } from '../types/scalarType';
 import { parseScalarType } from '../types/scalarType';
 import type { SourceSpan } from '../errors';
@@ -22,6 +23,13 @@ export interface LoweringContext {
   readonly text: string;
   /** `let` names, function parameters and `toscalar` sub-queries in scope (see `letScope.ts`). */
   readonly lets: LetScope;
+  /**
+   * Set only while lowering a `summarize` expression over aggregates (`100.0 * countif(x) / count()`):
+   * turns an aggregate call into a reference to its hidden aggregated column (`lowerAggregateExpressions.ts`).
+   */
+  readonly aggregateReference?: (call: KExpression) => Expr;
+  /** The input columns of the operator being lowered, where it has one row scope (`pack_all()` reads them). */
+  readonly rowColumns?: readonly ColumnSchema[];
 }
 
 /** True when `node` is an instance of the `Kusto.Language.Syntax` class `name`. */
