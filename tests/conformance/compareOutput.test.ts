@@ -78,3 +78,11 @@ describe('compareWithDocs', () => {
     expect(compareWithDocs(t, ['j'], [['[yes, yes]']]).ok).toBe(false);
   });
 });
+
+describe('relaxedToJson', () => {
+  it("reads Kusto's relaxed dynamic syntax as JSON", async () => {
+    const { relaxedToJson } = await import('./compareOutput');
+    expect(JSON.parse(relaxedToJson("{'a': 1,'b': '2','c': TRUE}"))).toEqual({ a: 1, b: '2', c: true });
+    expect(JSON.parse(relaxedToJson(`['it"s', "x'y"]`))).toEqual(['it"s', "x'y"]);
+  });
+});

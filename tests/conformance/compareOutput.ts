@@ -63,7 +63,34 @@ function parseJson(text: string): DynamicValue | undefined {
 function parseJsonLoose(text: string): DynamicValue | undefined {
   const strict = parseJson(text);
   if (strict !== undefined) return strict;
-  return parseJson(text.replace(/"([{[])/g, '$1').replace(/([}\]])"/g, '$1'));
+  const unquoted = parseJson(text.replace(/"([{[])/g, '$1').replace(/([}\]])"/g, '$1'));
+  if (unquoted !== undefined) return unquoted;
+  return parseJson(relaxedToJson(text));
+}
+
+/**
+ * Some pages print dynamic values in Kusto's relaxed literal syntax (`{'a': 1, 'b': TRUE}`, as in
+ * `dynamic(...)` literals): single-quoted strings become JSON strings, TRUE/FALSE JSON booleans.
+ */
+export function relaxedToJson(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0) return text;
+      out += text.slice(i, end + 1);
+      i = end;
+    } else if (ch === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return text;
+      out += JSON.stringify(text.slice(i + 1, end));
+      i = end;
+    } else {
+      out += ch;
+    }
+  }
+  return out.replace(/\b(TRUE|True)\b/g, 'true').replace(/\b(FALSE|False)\b/g, 'false');
 }
 
 /** Text as a rendered markdown cell shows it: whitespace runs (and no-break spaces) as one space, trimmed. */

@@ -23,6 +23,7 @@ const SERIES_INPUT = 'the table shows the input as [-6.5,0,8.2] but the query us
 /** The documentation errata, by page and line. */
 export const ERRATA: readonly Erratum[] = [
   { page: 'base64-decode-toguid-function.md', line: 39, reason: 'a GUID\'s third group is little-endian like the first two (.NET byte layout; base64-encode-fromguid-function.md encodes 49ae as bytes ae 49): bytes 75 4c give 4c75, not 754c' },
+  { page: 'binary-all-xor-aggregation-function.md', line: 41, reason: 'header `results`: the query names the column `result`' },
   { page: 'bin-function.md', line: 62, reason: 'typo: 14 days is the timespan 14.00:00:00, shown as 14:00:00:00' },
   { page: 'cos-function.md', line: 40, reason: `header \`result\`: ${PRINT_NAME}` },
   { page: 'cot-function.md', line: 37, reason: `header \`result\`: ${PRINT_NAME}` },
