@@ -2,9 +2,10 @@
  * Export of a whole kept result as CSV (RFC 4180) or JSON, generated in the worker in chunks
  * of about a megabyte that become the parts of one `Blob` (never one giant string).
  */
+import { dynamicFromCell } from '../engine/types/dynamicValue';
 import type { Column, ColumnSchema, ResultTable } from '../engine';
 import { formatValue } from '../engine/types/format';
-import { formatDatetime, formatTimespan } from '../engine/types/datetime';
+import { formatDatetime } from '../engine/types/datetime';
 
 /** The export formats. */
 export type ExportFormat = 'csv' | 'json';
@@ -53,41 +54,8 @@ function csvCell(column: Column, row: number): string {
 
 /** The JSON value of one cell: typed (numbers, booleans, ISO datetimes, nested dynamic), null as null. */
 export function jsonCell(column: Column, row: number): unknown {
-  switch (column.kind) {
-    case 'number': {
-      if (column.nulls !== null && column.nulls[row] === 1) return null;
-      const value = column.data[row];
-      const type = column.type;
-      switch (type) {
-        case 'bool':
-          return value !== 0;
-        case 'datetime':
-          return formatDatetime(value);
-        case 'timespan':
-          return formatTimespan(value);
-        case 'int':
-        case 'long':
-        case 'real':
-        case 'decimal':
-          // JSON has no NaN or Infinity: they travel as Kusto's text.
-          return Number.isFinite(value) ? value : formatValue(column, row);
-        default: {
-          const never: never = type;
-          return never;
-        }
-      }
-    }
-    case 'string': {
-      const code = column.codes[row];
-      return code < 0 ? null : column.dict[code];
-    }
-    case 'dynamic':
-      return column.values[row];
-    default: {
-      const never: never = column;
-      return never;
-    }
-  }
+  // JSON has no NaN or Infinity: they travel as Kusto's text; datetimes with all 7 digits.
+  return dynamicFromCell(column, row, formatDatetime);
 }
 
 function rowOrder(table: ResultTable, positions: Int32Array | null): { count: number; at: (i: number) => number } {

@@ -13,8 +13,10 @@ export function datetimeAsDynamic(ticks: number): string {
 /**
  * Row `row` of `column` as a dynamic value: numbers stay numbers, bools booleans, datetimes and
  * timespans their text, guids and strings text (a null guid is null; `string` is never null).
+ * `datetimeText` writes datetimes (default: as Kusto shows them inside dynamic values; JSON export
+ * passes the full 7-digit form).
  */
-export function dynamicFromCell(column: Column, row: number): DynamicValue {
+export function dynamicFromCell(column: Column, row: number, datetimeText: (ticks: number) => string = datetimeAsDynamic): DynamicValue {
   switch (column.kind) {
     case 'number': {
       if (column.nulls !== null && column.nulls[row] === 1) return null;
@@ -24,7 +26,7 @@ export function dynamicFromCell(column: Column, row: number): DynamicValue {
         case 'bool':
           return v !== 0;
         case 'datetime':
-          return datetimeAsDynamic(v);
+          return datetimeText(v);
         case 'timespan':
           return formatTimespan(v);
         case 'int':

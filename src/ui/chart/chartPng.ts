@@ -4,6 +4,7 @@
  * see), drawn onto a canvas with the chart's title and legend, and downloaded. Everything
  * stays in the page (blob URLs; no fonts or images are fetched).
  */
+import { downloadBlob } from '../app/download';
 
 /** The style properties an SVG needs to look the same outside the page's style sheets. */
 const INLINED_PROPERTIES: readonly string[] = [
@@ -91,19 +92,6 @@ function layoutLegend(context: CanvasRenderingContext2D, entries: readonly PngLe
   return placed.map((p) => ({ ...p, x: p.x + Math.max(0, (maxWidth - lineWidths[p.line]) / 2) }));
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked a little later: the download reads the URL after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * Draws the chart inside `host` (its recharts SVG) with `options.title` above and
  * `options.legend` below onto a canvas in the page's theme colours, and downloads it as
@@ -166,5 +154,5 @@ export async function exportChartPng(host: HTMLElement, options: ChartPngOptions
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (blob === null) throw new Error('the browser could not encode the PNG');
-  download(blob, options.fileName);
+  downloadBlob(blob, options.fileName);
 }

@@ -3,6 +3,7 @@
  * "Showing N of M rows" notice, the column chooser, Export, the grid and the row details.
  * Mounted once per result table (keyed by the panel), so its view state starts fresh per run.
  */
+import { downloadBlob } from '../app/download';
 import { useMemo, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultTable } from '../../engine';
@@ -46,17 +47,6 @@ function truncationMessageKey(reason: TruncationReason, shownRows: number): 'tru
   }
 }
 
-/** Saves `blob` as a download named `name` (an object URL, released a minute later). */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Why a delay: revoking at once can cancel the download before the browser has read the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** The toolbar, grid and details of one result table. */
 export function ResultView(props: ResultViewProps): JSX.Element {
   const { queryText, resultId, tableIndex, table, total, formatter } = props;
@@ -98,7 +88,7 @@ export function ResultView(props: ResultViewProps): JSX.Element {
     setNotice(t('export.working'));
     client.exportResult(resultId, tableIndex, { sort, search: search.trim() }, format).then(
       ({ blob, rows }) => {
-        download(blob, exportFileName(new Date(), format));
+        downloadBlob(blob, exportFileName(new Date(), format));
         setNotice(t('export.done', { count: rows, formatted: count.format(rows) }));
       },
       (reason: unknown) => setNotice(t('export.failed', { message: messageOf(reason) })),
