@@ -9,27 +9,12 @@ import { POLL_MASK, pollCancel, writerFor } from '../functions/vector';
 import { NumericWriter } from '../functions/vector';
 import { isNumericType } from '../types/scalarType';
 import type { Aggregate } from './protocol';
+import { numberAt, passesPredicate } from './argReaders';
 
 /** Per-group running sums and counts (counts of values seen; 0 means "no value"). */
 export interface SumState {
   readonly sums: Float64Array;
   readonly counts: Float64Array;
-}
-
-function passes(predicate: Column | undefined, i: number): boolean {
-  if (predicate === undefined) return true;
-  const r = predicate.length === 1 ? 0 : i;
-  return predicate.kind === 'number' && (predicate.nulls === null || predicate.nulls[r] === 0) && predicate.data[r] !== 0;
-}
-
-function numberAt(column: Column, i: number): number | null {
-  const r = column.length === 1 ? 0 : i;
-  if (column.kind === 'number') return column.nulls !== null && column.nulls[r] === 1 ? null : column.data[r];
-  if (column.kind === 'dynamic') {
-    const v = column.values[r];
-    return typeof v === 'number' ? v : null;
-  }
-  return null;
 }
 
 // Small loops over typed arrays only (sum/avg of a numeric column without a predicate), so each stays optimized.
@@ -64,7 +49,7 @@ function addSums(state: SumState, groupIds: Int32Array, rowCount: number, args: 
   }
   for (let i = 0; i < rowCount; i++) {
     if ((i & POLL_MASK) === 0) pollCancel(cancel);
-    if (!passes(predicate, i)) continue;
+    if (!passesPredicate(predicate, i)) continue;
     const v = numberAt(value, i);
     if (v === null) continue;
     const g = groupIds[i];
@@ -119,7 +104,7 @@ function extreme(sign: 1 | -1): Aggregate<ExtremeState> {
       if (value.kind === 'string') {
         for (let i = 0; i < rowCount; i++) {
           if ((i & POLL_MASK) === 0) pollCancel(cancel);
-          if (!passes(predicate, i)) continue;
+          if (!passesPredicate(predicate, i)) continue;
           const code = value.codes[value.length === 1 ? 0 : i];
           if (code < 0) continue;
           const text = value.dict[code];
@@ -132,7 +117,7 @@ function extreme(sign: 1 | -1): Aggregate<ExtremeState> {
       }
       for (let i = 0; i < rowCount; i++) {
         if ((i & POLL_MASK) === 0) pollCancel(cancel);
-        if (!passes(predicate, i)) continue;
+        if (!passesPredicate(predicate, i)) continue;
         const v = numberAt(value, i);
         if (v === null || Number.isNaN(v)) continue;
         const g = groupIds[i];

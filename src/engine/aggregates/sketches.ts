@@ -12,6 +12,7 @@ import { type DigestPoints, digestOf, digestPoints, digestValue, hllKeys, hllVal
 import { POLL_MASK, at, pollCancel, writerFor } from '../functions/vector';
 import { toDynamicValue } from './collect';
 import type { Aggregate } from './protocol';
+import { numberOrNullExceptNaN } from './argReaders';
 
 /** Per-group distinct value keys. */
 export interface HllState {
@@ -72,13 +73,6 @@ export interface DigestState {
   type: ScalarType | null;
 }
 
-function numberAt(column: Column, i: number): number | null {
-  const r = column.length === 1 ? 0 : i;
-  if (column.kind !== 'number' || (column.nulls !== null && column.nulls[r] === 1)) return null;
-  const v = column.data[r];
-  return Number.isNaN(v) ? null : v;
-}
-
 function digestAggregate(merging: boolean): Aggregate<DigestState> {
   const addPoints = (state: DigestState, g: number, points: DigestPoints): void => {
     state.type ??= points.type;
@@ -102,8 +96,8 @@ function digestAggregate(merging: boolean): Aggregate<DigestState> {
           if (points !== null) addPoints(state, g, points);
           continue;
         }
-        const v = numberAt(value, i);
-        const w = weight === undefined ? 1 : numberAt(weight, i);
+        const v = numberOrNullExceptNaN(value, i);
+        const w = weight === undefined ? 1 : numberOrNullExceptNaN(weight, i);
         if (v === null || w === null || w <= 0) continue;
         state.values[g].push(v);
         state.weights[g].push(w);

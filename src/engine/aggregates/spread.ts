@@ -7,31 +7,15 @@
  * Per group a running count, mean and sum of squared deviations (Welford), merged with Chan's
  * formula, so large values do not lose precision the way a sum of squares would.
  */
-import type { Column } from '../table/column';
 import { NumericWriter, POLL_MASK, pollCancel } from '../functions/vector';
 import type { Aggregate } from './protocol';
+import { numberAt, passesPredicate } from './argReaders';
 
 /** Per-group count, mean and sum of squared deviations from the mean. */
 export interface SpreadState {
   readonly counts: Float64Array;
   readonly means: Float64Array;
   readonly m2: Float64Array;
-}
-
-function valueAt(column: Column, i: number): number | null {
-  const r = column.length === 1 ? 0 : i;
-  if (column.kind === 'number') return column.nulls !== null && column.nulls[r] === 1 ? null : column.data[r];
-  if (column.kind === 'dynamic') {
-    const v = column.values[r];
-    return typeof v === 'number' ? v : null;
-  }
-  return null;
-}
-
-function passes(predicate: Column | undefined, i: number): boolean {
-  if (predicate === undefined) return true;
-  const r = predicate.length === 1 ? 0 : i;
-  return predicate.kind === 'number' && (predicate.nulls === null || predicate.nulls[r] === 0) && predicate.data[r] !== 0;
 }
 
 function spread(population: boolean, squareRoot: boolean): Aggregate<SpreadState> {
@@ -42,8 +26,8 @@ function spread(population: boolean, squareRoot: boolean): Aggregate<SpreadState
       const { counts, means, m2 } = state;
       for (let i = 0; i < rowCount; i++) {
         if ((i & POLL_MASK) === 0) pollCancel(cancel);
-        if (!passes(predicate, i)) continue;
-        const v = valueAt(value, i);
+        if (!passesPredicate(predicate, i)) continue;
+        const v = numberAt(value, i);
         if (v === null) continue;
         const g = groupIds[i];
         const n = ++counts[g];

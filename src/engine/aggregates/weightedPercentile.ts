@@ -19,6 +19,7 @@ import { formatDatetime, formatTimespan } from '../types/datetime';
 import { EngineFailure, runtimeError } from '../errors';
 import { POLL_MASK, pollCancel, writerFor } from '../functions/vector';
 import type { Aggregate } from './protocol';
+import { numberOrNullExceptNaN } from './argReaders';
 
 /** Every (group, value, weight) kept, and what was asked. */
 export interface WeightedPercentileState {
@@ -46,13 +47,6 @@ function readPercents(args: readonly Column[]): number[] {
   }
   if (percents.length === 0) throw new EngineFailure(runtimeError('percentilew: no percentile given'));
   return percents;
-}
-
-function numberAt(column: Column, i: number): number | null {
-  const r = column.length === 1 ? 0 : i;
-  if (column.kind !== 'number' || (column.nulls !== null && column.nulls[r] === 1)) return null;
-  const v = column.data[r];
-  return Number.isNaN(v) ? null : v;
 }
 
 /**
@@ -95,8 +89,8 @@ function weighted(asArray: boolean): Aggregate<WeightedPercentileState> {
       state.valueType ??= value.type;
       for (let i = 0; i < rowCount; i++) {
         if ((i & POLL_MASK) === 0) pollCancel(cancel);
-        const v = numberAt(value, i);
-        const w = numberAt(weight, i);
+        const v = numberOrNullExceptNaN(value, i);
+        const w = numberOrNullExceptNaN(weight, i);
         if (v === null || w === null || w <= 0) continue;
         state.groups.push(groupIds[i]);
         state.values.push(v);
