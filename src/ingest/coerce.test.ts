@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDatetime } from '../engine/types/datetime';
 import { coerceCell, parseTimestamp, TimestampReader } from './coerce';
-
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../engine/testing/seededRandom';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 

@@ -10,18 +10,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogOf, rowsOf, runQuery, tableFromRows, warmUp } from '../index';
 import type { CellValue } from '../table/rows';
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../testing/seededRandom';
 
 const next = random(42);
 const GUIDS = ['00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-00000000000b', null];

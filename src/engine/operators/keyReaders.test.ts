@@ -15,21 +15,10 @@ import { groupByIds, groupByReaders } from './grouping';
 import { keyIdsOf } from './keyIds';
 import { keyReaderOf } from './keyReaders';
 import { call, col, lit } from './planBuilders';
+import { seededRandom as random } from '../testing/seededRandom';
 
 const RUN: RunContext = { nowTicks: 0, cancel: NEVER_CANCELLED };
 const HOUR = 36_000_000_000;
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function numbers(type: NumericColumn['type'], values: readonly (number | null)[]): NumericColumn {
   const data = Float64Array.from(values, (v) => v ?? 0);

@@ -21,18 +21,7 @@ import { NEVER_CANCELLED } from '../cancel';
 import { TICKS_PER_HOUR } from '../types/scalarType';
 import { executePlan } from './index';
 import { agg, binary, call, col, key, lit, named, pipe, tableRef } from './planBuilders';
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../testing/seededRandom';
 
 const SCHEMA: ColumnSchema[] = [
   { name: 'id', type: 'long' },
