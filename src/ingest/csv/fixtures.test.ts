@@ -1,5 +1,5 @@
 /**
- * The real CSV files in shared/fixtures (see SOURCES.md there); expected values read off the files.
+ * The real CSV files in src/ingest/testdata/shared (a copy of the team's shared/fixtures; see SOURCES.md there); expected values read off the files.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { rowObjects, tableNamed } from '../testHelpers';
 import { parseCsv } from './parseDelimited';
 import { bytesSource, recordingContext } from './testSupport';
 
-const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
+const FIXTURES = new URL('../testdata/shared/', import.meta.url);
 const ticks = (iso: string) => Date.parse(iso) * 10_000;
 
 async function parseFixture(name: string, chunkSize?: number) {

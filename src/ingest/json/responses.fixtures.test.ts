@@ -8,9 +8,9 @@ import { parseAdxV1 } from './adxV1';
 import { parseAdxV2 } from './adxV2';
 import { bytesSource, recordingContext } from './testSources';
 
-/** `../shared/fixtures/` next to the repository (present on CI too). */
+/** `src/ingest/testdata/shared/`: the team's shared fixtures, copied into the repository. */
 const fixture = (name: string, chunkSize?: number) =>
-  bytesSource(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/${name}`, import.meta.url)))), name, chunkSize);
+  bytesSource(new Uint8Array(readFileSync(fileURLToPath(new URL(`../testdata/shared/${name}`, import.meta.url)))), name, chunkSize);
 
 const utc = (...parts: [number, number, number, number?, number?, number?]): number => {
   const [y, mo, d, h = 0, mi = 0, s = 0] = parts;

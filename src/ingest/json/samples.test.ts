@@ -10,7 +10,7 @@ import { bytesSource, recordingContext } from './testSources';
 const sample = (name: string, chunkSize?: number) =>
   bytesSource(new Uint8Array(readFileSync(fileURLToPath(new URL(`../testdata/json/${name}`, import.meta.url)))), name, chunkSize);
 const fixture = (name: string, chunkSize?: number) =>
-  bytesSource(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/${name}`, import.meta.url)))), name, chunkSize);
+  bytesSource(new Uint8Array(readFileSync(fileURLToPath(new URL(`../testdata/shared/${name}`, import.meta.url)))), name, chunkSize);
 const ticks = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, frac = 0): number => Date.UTC(y, mo - 1, d, h, mi, s) * 10_000 + frac;
 const names = (schema: readonly { name: string }[]): string[] => schema.map((c) => c.name);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectContainer, detectFormat, SNIFF_BYTES } from './detectFormat';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url)));
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../testdata/shared/${name}`, import.meta.url)));
 const testdata = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../testdata/${name}`, import.meta.url)));
 
 describe('detectFormat: the shared fixtures', () => {

@@ -185,7 +185,7 @@ describe('loadFile: the end-to-end fixtures', () => {
 });
 
 describe('loadFile: every shared fixture is dispatched to its parser', () => {
-  // Formats and row counts read off the files (see /work/shared/fixtures/SOURCES.md); table
+  // Formats and row counts read off the files (see src/ingest/testdata/shared/SOURCES.md); table
   // names: a Type column or a known header decides, else the file name.
   it.each([
     ['loganalytics-api-response-oms-get-example.json', 'loganalytics-api', { Usage: 2 }],
@@ -196,7 +196,7 @@ describe('loadFile: every shared fixture is dispatched to its parser', () => {
     ['sentinel-syslog-watchguard-all-columns.head.csv', 'portal-csv', { Syslog: 5 }],
     ['sentinel-awscloudtrail-all-columns-engb.head.csv', 'portal-csv', { AWSCloudTrail: 3 }],
   ])('%s loads as %s', async (name, format, rows) => {
-    const bytes = readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url));
+    const bytes = readFileSync(new URL(`../testdata/shared/${name}`, import.meta.url));
     const outcome = await loadFile(fileOf(bytes, name));
     expect(outcome.files).toHaveLength(1);
     expect(outcome.files[0].error).toBeUndefined();
