@@ -8,10 +8,11 @@ import type { Catalog, QueryOutcome, Table } from './index';
 import type { ColumnSchema } from './table/column';
 import type { QueryPlan } from './plan';
 import { cachedPlan, cachedPlanCount, PLAN_CACHE_CAPACITY } from './planCache';
+import { ticksFromMs } from './types/datetime';
 
 const HOUR_TICKS = 36_000_000_000;
 const BASE_MS = Date.UTC(2024, 4, 1, 12, 0, 0);
-const BASE_TICKS = BASE_MS * 10_000;
+const BASE_TICKS = ticksFromMs(BASE_MS);
 
 const SCHEMA: ColumnSchema[] = [
   { name: 'TimeGenerated', type: 'datetime' },

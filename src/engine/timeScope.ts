@@ -6,7 +6,7 @@
  */
 import type { NumericColumn } from './table/column';
 import type { Table } from './table/table';
-import { TICKS_PER_MILLISECOND } from './types/scalarType';
+import { msFromTicks, ticksFromMs } from './types/datetime';
 import type { Relation } from './operators/relation';
 import { relationOfTable, selectPositions } from './operators/relation';
 
@@ -41,8 +41,8 @@ export function timeColumnOf(table: Table): NumericColumn | null {
  * inside (the caller then keeps the table as it is, without an index vector).
  */
 export function rowsInTimeRange(column: NumericColumn, range: TimeRange): Int32Array | null {
-  const from = range.fromMs * TICKS_PER_MILLISECOND;
-  const to = range.toMs * TICKS_PER_MILLISECOND;
+  const from = ticksFromMs(range.fromMs);
+  const to = ticksFromMs(range.toMs);
   const { data, nulls, length } = column;
   const kept = new Int32Array(length);
   let count = 0;
@@ -90,7 +90,7 @@ export function timeBoundsOf(table: Table): TimeBounds | null {
       if (t > max) max = t;
     }
     // Rounded outwards, so a range ending at `maxMs` includes the newest event.
-    if (min <= max) bounds = { minMs: Math.floor(min / TICKS_PER_MILLISECOND), maxMs: Math.ceil(max / TICKS_PER_MILLISECOND) };
+    if (min <= max) bounds = { minMs: Math.floor(msFromTicks(min)), maxMs: Math.ceil(msFromTicks(max)) };
   }
   boundsCache.set(table, bounds);
   return bounds;

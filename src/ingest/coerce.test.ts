@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDatetime } from '../engine/types/datetime';
 import { coerceCell, parseTimestamp, TimestampReader } from './coerce';
 import { seededRandom as random } from '../engine/testing/seededRandom';
+import { ticksFromMs } from '../engine/types/datetime';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 describe('parseTimestamp', () => {
   it('reads the resource-log form to 100 ns ticks', () => {
-    expect(parseTimestamp('2024-05-01T13:02:11.4567890Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000 + 4_567_890);
-    expect(parseTimestamp('2024-05-01T13:02:11Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000);
-    expect(parseTimestamp('2024-05-01T13:02:11.5Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000 + 5_000_000);
+    expect(parseTimestamp('2024-05-01T13:02:11.4567890Z')).toBe(ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, 11)) + 4_567_890);
+    expect(parseTimestamp('2024-05-01T13:02:11Z')).toBe(ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, 11)));
+    expect(parseTimestamp('2024-05-01T13:02:11.5Z')).toBe(ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, 11)) + 5_000_000);
     // Digits past the seventh are dropped, not rounded.
-    expect(parseTimestamp('2024-05-01T13:02:11.123456789Z')).toBe(Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000 + 1_234_567);
-    expect(parseTimestamp('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29) * 10_000);
+    expect(parseTimestamp('2024-05-01T13:02:11.123456789Z')).toBe(ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, 11)) + 1_234_567);
+    expect(parseTimestamp('2024-02-29T00:00:00Z')).toBe(ticksFromMs(Date.UTC(2024, 1, 29)));
     expect(parseTimestamp('2023-02-29T00:00:00Z')).toBeNull();
     expect(parseTimestamp('2100-02-29T00:00:00Z')).toBeNull();
-    expect(parseTimestamp('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29) * 10_000);
+    expect(parseTimestamp('2000-02-29T00:00:00Z')).toBe(ticksFromMs(Date.UTC(2000, 1, 29)));
     expect(parseTimestamp('2024-04-31T00:00:00Z')).toBeNull();
     expect(parseTimestamp('2024-05-01T24:00:00Z')).toBeNull();
   });

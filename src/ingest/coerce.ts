@@ -4,8 +4,7 @@
  */
 import type { DynamicValue } from '../engine/table/column';
 import type { ScalarType } from '../engine/types/scalarType';
-import { parseIsoDatetime, parseTimespan } from '../engine/types/datetime';
-import { TICKS_PER_MILLISECOND } from '../engine/types/scalarType';
+import { parseIsoDatetime, parseTimespan, ticksFromMs } from '../engine/types/datetime';
 
 const DIGIT_0 = 48;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -96,7 +95,7 @@ function secondTicksOf(text: string): number | null | undefined {
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return null;
   const seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second;
-  return seconds * 1_000 * TICKS_PER_MILLISECOND;
+  return ticksFromMs(seconds * 1_000);
 }
 
 /**

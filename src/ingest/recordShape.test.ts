@@ -7,6 +7,7 @@ import { ShapedRecordWriter } from './recordShape';
 import { RowCollector } from './rowCollector';
 import { loadResourceLogFile } from './resourceLogFile';
 import { rowObjects, tableNamed, textFile } from './testHelpers';
+import { ticksFromMs } from '../engine/types/datetime';
 
 const REPO = 'ContainerRegistryRepositoryEvents';
 const LOGIN = 'ContainerRegistryLoginEvents';
@@ -131,7 +132,7 @@ describe('ShapedRecordWriter', () => {
     const [, written] = rowObjects(target.builder.finish());
     expect(target.extras.finish(2).map((e) => e.column.length)).toEqual([2]);
     expect(written).toMatchObject({
-      TimeGenerated: Date.UTC(2024, 4, 1, 13, 2, 11) * 10_000 + 2,
+      TimeGenerated: ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, 11)) + 2,
       OperationName: 'Pull',
       DurationMs: '',
       Identity: 'alex@contoso.com',
@@ -179,7 +180,7 @@ describe('loadResourceLogFile of JSON Lines laid out alike', () => {
       expect(rows.map((r) => r.Repository)).toEqual(kept.map(repository));
       expect(rows.map((r) => r.CorrelationId)).toEqual(kept.map((i) => `c-${i}`));
       expect(rows.map((r) => r.Size)).toEqual(kept);
-      expect(rows.map((r) => r.TimeGenerated)).toEqual(kept.map((i) => Date.UTC(2024, 4, 1, 13, 2, i % 60) * 10_000 + 5_000_000));
+      expect(rows.map((r) => r.TimeGenerated)).toEqual(kept.map((i) => ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, i % 60)) + 5_000_000));
     }
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoadProgress } from './index';
 import { KNOWN_TABLES, loadResourceLogFile } from './index';
 import { rowObjects, tableNamed, textFile } from './testHelpers';
+import { ticksFromMs } from '../engine/types/datetime';
 
 const REPO = 'ContainerRegistryRepositoryEvents';
 const LOGIN = 'ContainerRegistryLoginEvents';
@@ -17,7 +18,7 @@ function testFile(name: string): File {
 
 /** Ticks (100 ns since the Unix epoch) computed independently of the code under test. */
 function ticks(y: number, mo: number, d: number, h: number, mi: number, s: number, fraction7 = 0): number {
-  return Date.UTC(y, mo - 1, d, h, mi, s) * 10_000 + fraction7;
+  return ticksFromMs(Date.UTC(y, mo - 1, d, h, mi, s)) + fraction7;
 }
 
 describe('loadResourceLogFile: PT1H.json JSON Lines', () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Column } from '../engine/table/column';
 import type { Table } from '../engine/table/table';
 import { TICKS_PER_MILLISECOND } from '../engine/types/scalarType';
+import { msFromTicks, ticksFromMs } from '../engine/types/datetime';
 import {
   AZURE_METRICS, CONTAINER_REGISTRY_LOGIN_EVENTS, CONTAINER_REGISTRY_REPOSITORY_EVENTS, EVENT, KNOWN_TABLES, SYSLOG,
 } from '../ingest/knownTables';
@@ -94,8 +95,8 @@ describe('shape', () => {
 
 describe('time', () => {
   test('every TimeGenerated lies in [anchor - 7d, anchor] and rows ascend', () => {
-    const lo = (ANCHOR_MS - 7 * DAY_MS) * TICKS_PER_MILLISECOND;
-    const hi = ANCHOR_MS * TICKS_PER_MILLISECOND;
+    const lo = ticksFromMs(ANCHOR_MS - 7 * DAY_MS);
+    const hi = ticksFromMs(ANCHOR_MS);
     for (const table of tables) {
       const times = numbersOf(table, 'TimeGenerated');
       let previous = -Infinity;
@@ -112,17 +113,17 @@ describe('time', () => {
   });
 
   test('the data reaches close to the anchor and covers the whole week', () => {
-    const hourAgo = (ANCHOR_MS - 3_600_000) * TICKS_PER_MILLISECOND;
+    const hourAgo = ticksFromMs(ANCHOR_MS - 3_600_000);
     const dayTicks = DAY_MS * TICKS_PER_MILLISECOND;
     for (const table of [repo, login]) {
       const times = numbersOf(table, 'TimeGenerated') as number[];
       expect(times.filter((t) => t > hourAgo).length, table.name).toBeGreaterThan(0);
-      expect(times[0] - (ANCHOR_MS * TICKS_PER_MILLISECOND - 7 * dayTicks)).toBeLessThan(dayTicks / 24);
+      expect(times[0] - (ticksFromMs(ANCHOR_MS) - 7 * dayTicks)).toBeLessThan(dayTicks / 24);
     }
   });
 
   test('union Event, Syslog | where TimeGenerated > ago(1h) | where EventLevelName == "Error" or SeverityLevel == "err" has rows', () => {
-    const hourAgo = (ANCHOR_MS - 3_600_000) * TICKS_PER_MILLISECOND;
+    const hourAgo = ticksFromMs(ANCHOR_MS - 3_600_000);
     const recentErrors = (table: Table, column: string, value: string): number => {
       const times = numbersOf(table, 'TimeGenerated') as number[];
       const levels = textsOf(table, column);
@@ -136,7 +137,7 @@ describe('time', () => {
     const times = numbersOf(repo, 'TimeGenerated') as number[];
     const ops = textsOf(repo, 'OperationName');
     const busy = (t: number): boolean => {
-      const d = new Date(t / TICKS_PER_MILLISECOND);
+      const d = new Date(msFromTicks(t));
       return d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && d.getUTCHours() >= 7 && d.getUTCHours() < 22;
     };
     const share = (op: string): number => {

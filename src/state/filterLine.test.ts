@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { queryBlockAt } from '../ui/editor/queryBlocks';
 import { cellLiteralOf, datetimeLiteral, filterPredicate, quoteColumnName, stringLiteral, timespanLiteral, withFilterLine } from './filterLine';
+import { datetimeTicksOfMs } from './datetimeTicks';
 
-const TICKS_PER_MS = 10_000;
 
 describe('KQL literals of cell values', () => {
   it('escapes strings the way a KQL string literal needs', () => {
@@ -13,11 +13,11 @@ describe('KQL literals of cell values', () => {
   });
 
   it('spells datetimes with 7 fraction digits in UTC, and timespans as [d.]hh:mm:ss[.fffffff]', () => {
-    expect(datetimeLiteral(Date.UTC(2024, 0, 1) * TICKS_PER_MS)).toBe('datetime(2024-01-01T00:00:00.0000000Z)');
-    expect(datetimeLiteral(Date.UTC(2024, 4, 1, 13, 2, 11, 456) * TICKS_PER_MS + 788)).toBe('datetime(2024-05-01T13:02:11.4560788Z)');
+    expect(datetimeLiteral(datetimeTicksOfMs(Date.UTC(2024, 0, 1)))).toBe('datetime(2024-01-01T00:00:00.0000000Z)');
+    expect(datetimeLiteral(datetimeTicksOfMs(Date.UTC(2024, 4, 1, 13, 2, 11, 456)) + 788)).toBe('datetime(2024-05-01T13:02:11.4560788Z)');
     expect(timespanLiteral(90 * 60 * 10_000_000)).toBe('timespan(01:30:00)');
     expect(timespanLiteral((26 * 3600 + 3 * 60 + 4) * 10_000_000 + 5_000_000)).toBe('timespan(1.02:03:04.5000000)');
-    expect(timespanLiteral(-1500 * TICKS_PER_MS)).toBe('timespan(-00:00:01.5000000)');
+    expect(timespanLiteral(-1500 * 10_000)).toBe('timespan(-00:00:01.5000000)');
   });
 
   it('quotes column names that are not plain identifiers or are keywords', () => {
@@ -34,7 +34,7 @@ describe('filterPredicate', () => {
   it('compares with == / != and a literal per type', () => {
     expect(filterPredicate('OperationName', { type: 'string', value: 'Pull "x"' }, 'include')).toBe('OperationName == "Pull \\"x\\""');
     expect(filterPredicate('OperationName', { type: 'string', value: 'Pull' }, 'exclude')).toBe('OperationName != "Pull"');
-    expect(filterPredicate('TimeGenerated', { type: 'datetime', value: Date.UTC(2024, 0, 1) * TICKS_PER_MS }, 'include')).toBe('TimeGenerated == datetime(2024-01-01T00:00:00.0000000Z)');
+    expect(filterPredicate('TimeGenerated', { type: 'datetime', value: datetimeTicksOfMs(Date.UTC(2024, 0, 1)) }, 'include')).toBe('TimeGenerated == datetime(2024-01-01T00:00:00.0000000Z)');
     expect(filterPredicate('Duration', { type: 'timespan', value: 10_000_000 }, 'exclude')).toBe('Duration != timespan(00:00:01)');
     expect(filterPredicate('Size', { type: 'long', value: 1234 }, 'include')).toBe('Size == 1234');
     expect(filterPredicate('Ratio', { type: 'real', value: 0.25 }, 'include')).toBe('Ratio == 0.25');

@@ -6,6 +6,7 @@
  */
 import type { Column, DynamicValue } from '../engine';
 import type { BlockFinder } from './queryLogic';
+import { splitDatetimeTicks } from './datetimeTicks';
 
 /** One cell's value with its KQL type: numbers as stored (datetime/timespan in 100 ns ticks, bool 0/1). */
 export type CellLiteral =
@@ -16,7 +17,6 @@ export type CellLiteral =
 /** Whether the new line keeps (`include`) or drops (`exclude`) the rows with the value. */
 export type FilterMode = 'include' | 'exclude';
 
-const TICKS_PER_MS = 10_000;
 const TICKS_PER_SECOND = 10_000_000;
 const TICKS_PER_DAY = 86_400 * TICKS_PER_SECOND;
 
@@ -65,11 +65,9 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** Ticks since the Unix epoch as a KQL datetime literal with all 7 fraction digits. */
+/** Datetime ticks as a KQL datetime literal with all 7 fraction digits. */
 export function datetimeLiteral(ticks: number): string {
-  const ms = Math.floor(ticks / TICKS_PER_MS);
-  const subMs = Math.round(ticks - ms * TICKS_PER_MS);
-  const d = new Date(ms);
+  const { date: d, subMs } = splitDatetimeTicks(ticks);
   const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
   const time = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.${pad(d.getUTCMilliseconds(), 3)}${pad(subMs, 4)}`;
   return `datetime(${date}T${time}Z)`;

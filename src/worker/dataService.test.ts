@@ -7,6 +7,7 @@ import { rowObjects } from '../ingest/testHelpers';
 import { KNOWN_TABLES } from '../ingest/knownTables';
 import { runQuery } from '../engine';
 import { generateSampleTables } from '../sample';
+import { ticksFromMs } from '../engine/types/datetime';
 
 function ingestFile(name: string): File {
   return new File([readFileSync(fileURLToPath(new URL(`../ingest/testdata/${name}`, import.meta.url)))], name);
@@ -51,7 +52,7 @@ describe('DataService.loadFiles', () => {
     ]);
     // The zip's login file holds the same rows as the .gz (a different file): both append.
     expect(service.catalog().tables.get('ContainerRegistryLoginEvents')?.rowCount).toBe(4);
-    expect(rowObjects(service.catalog().tables.get('portal_export')!)).toEqual([{ TenantId: 'abc', TimeGenerated: Date.UTC(2024, 4, 1, 13, 2, 11, 456) * 10_000, OperationName: 'Pull' }]);
+    expect(rowObjects(service.catalog().tables.get('portal_export')!)).toEqual([{ TenantId: 'abc', TimeGenerated: ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, 11, 456)), OperationName: 'Pull' }]);
   });
 
   it('loads files, posts progress, one summary per file, then the table list', async () => {

@@ -7,6 +7,7 @@ import { DataService } from './dataService';
 import type { WorkerResponse } from './protocol';
 import { analyzeQuery, rowsOf, runQuery } from '../engine';
 import { generateSampleTables } from '../sample';
+import { msFromTicks } from '../engine/types/datetime';
 
 const ANCHOR = Date.UTC(2024, 2, 1, 10, 0, 0);
 const HOUR = 3_600_000;
@@ -43,7 +44,7 @@ describe('the data service and the time range', () => {
     // The bounds agree with the engine's own answer over the same rows.
     await service.handle({ type: 'query', id: 2, text: 'ContainerRegistryRepositoryEvents | summarize max(TimeGenerated)', nowMs: ANCHOR, cancelFlag: null });
     const maxTicks = Number(rowsOf(last(posted, 'queryResult').tables[0])[0][0]);
-    expect(repo!.maxTimeMs).toBe(Math.ceil(maxTicks / 10_000));
+    expect(repo!.maxTimeMs).toBe(Math.ceil(msFromTicks(maxTicks)));
   });
 
   it('applies the range unless the query filters on time, and says which', async () => {

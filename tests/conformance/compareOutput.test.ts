@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tableFromRows } from '../../src/engine';
 import type { ColumnSchema, DynamicValue, ResultTable } from '../../src/engine';
 import { compareWithDocs } from './compareOutput';
+import { ticksFromMs } from '../../src/engine/types/datetime';
 
 function resultOf(columns: readonly ColumnSchema[], rows: readonly (readonly (number | string | DynamicValue | null)[])[]): ResultTable {
   const table = tableFromRows('PrimaryResult', columns, rows);
@@ -47,7 +48,7 @@ describe('compareWithDocs', () => {
         { name: 't', type: 'timespan' },
         { name: 'j', type: 'dynamic' },
       ],
-      [[Date.UTC(2024, 0, 2, 3, 4, 5) * 10_000, 90 * 60 * 10_000_000, { a: [1, 'x'] }]],
+      [[ticksFromMs(Date.UTC(2024, 0, 2, 3, 4, 5)), 90 * 60 * 10_000_000, { a: [1, 'x'] }]],
     );
     expect(compareWithDocs(t, ['d', 't', 'j'], [['2024-01-02 03:04:05.0000000', '01:30:00', '{"a": [1, "x"]}']])).toEqual({ ok: true });
     expect(compareWithDocs(t, ['d', 't', 'j'], [['2024-01-02T03:04:06Z', '01:30:00', '{"a":[1,"x"]}']]).ok).toBe(false);

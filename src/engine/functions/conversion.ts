@@ -6,14 +6,15 @@
 import type { Column } from '../table/column';
 import type { DynamicValue } from '../table/column';
 import type { ScalarType } from '../types/scalarType';
+import { DATETIME_BASE_DOTNET_TICKS } from '../types/scalarType';
 import { parseDatetimeText, parseTimespan } from '../types/datetime';
 import type { ScalarKernel } from './kernel';
 import type { Scalar } from './vector';
 import { mapValues } from './vector';
 import { asText } from './textVector';
 
-/** .NET ticks at the Unix epoch: what `tolong(datetime)` counts from (0001-01-01). */
-export const UNIX_EPOCH_DOTNET_TICKS = 621_355_968_000_000_000;
+/** .NET ticks (since 0001-01-01, what `tolong(datetime)` counts) of the datetime base. */
+const BASE_DOTNET_TICKS = Number(DATETIME_BASE_DOTNET_TICKS);
 
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -32,7 +33,7 @@ export function parseNumber(text: string): number | null {
 function numberFrom(v: Scalar, sourceType: ScalarType): number | null {
   if (v === null) return null;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'number') return sourceType === 'datetime' ? v + UNIX_EPOCH_DOTNET_TICKS : v;
+  if (typeof v === 'number') return sourceType === 'datetime' ? v + BASE_DOTNET_TICKS : v;
   if (typeof v === 'string') return parseNumber(v);
   return null;
 }

@@ -1,27 +1,25 @@
 /**
- * Date and time functions over ticks (100 ns; datetimes counted from the Unix epoch):
+ * Date and time functions over ticks (100 ns; datetimes counted from `DATETIME_BASE_MS`):
  * now, ago, bin/floor/bin_at, startofX/endofX, calendar parts, datetime_add/diff/part,
  * unixtime_*_todatetime, make_datetime, format_datetime.
  */
 import type { Column } from '../table/column';
 import { EngineFailure, runtimeError } from '../errors';
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from '../types/scalarType';
+import { DATETIME_BASE_DOTNET_TICKS, TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from '../types/scalarType';
+import { dateAndSubMs, msFromTicks, ticksFromMs, unixDayOf } from '../types/datetime';
 import { isNumericType } from '../types/scalarType';
 import type { ScalarKernel } from './kernel';
 import type { Scalar } from './vector';
 import { asNumeric, at, constantOf, mapNumbers, mapValues } from './vector';
-import { UNIX_EPOCH_DOTNET_TICKS } from './conversion';
 import { formatDatetimeWith } from './datetimeFormat';
-
-const EPOCH_DOTNET = BigInt(UNIX_EPOCH_DOTNET_TICKS);
 
 /**
  * Kusto bins datetimes on .NET ticks (counted from 0001-01-01, a Monday), so `bin(t, 7d)`
- * starts weeks on Mondays. For a bin size this is the offset to add to Unix ticks before flooring.
+ * starts weeks on Mondays. For a bin size this is the offset to add to stored ticks before flooring.
  */
 export function datetimeBinOffset(size: number): number {
   if (!Number.isSafeInteger(size) || size <= 0) return 0;
-  return Number(EPOCH_DOTNET % BigInt(size));
+  return Number(DATETIME_BASE_DOTNET_TICKS % BigInt(size));
 }
 
 /** `bin(value, size)` for numbers, timespans and datetimes; a null or non-positive size gives null. */
@@ -61,24 +59,21 @@ const ago: ScalarKernel = (args, call, ctx) =>
 // ------------------------------------------------------------------ calendar helpers
 
 /** Splits ticks into a UTC Date (millisecond precision) and the sub-millisecond ticks. */
-function dateOf(ticks: number): { date: Date; subMs: number } {
-  const ms = Math.floor(ticks / TICKS_PER_MILLISECOND);
-  return { date: new Date(ms), subMs: ticks - ms * TICKS_PER_MILLISECOND };
-}
+const dateOf = dateAndSubMs;
 
 function ticksOfUtc(year: number, month0: number, day: number): number {
   const d = new Date(Date.UTC(2000, month0, day));
   d.setUTCFullYear(year, month0, day); // years 0..99 must not map to 1900..1999
-  return d.getTime() * TICKS_PER_MILLISECOND;
+  return ticksFromMs(d.getTime());
 }
 
 function floorDiv(a: number, b: number): number {
   return Math.floor(a / b);
 }
 
-/** Day of week, 0 = Sunday (the Unix epoch was a Thursday). */
+/** Day of week, 0 = Sunday (the Unix epoch, day 0, was a Thursday). */
 function weekday(ticks: number): number {
-  return (((floorDiv(ticks, TICKS_PER_DAY) + 4) % 7) + 7) % 7;
+  return (((unixDayOf(ticks) + 4) % 7) + 7) % 7;
 }
 
 type Unit = 'year' | 'month' | 'week' | 'day';
@@ -116,7 +111,7 @@ function startOfKernel(unit: Unit, end: boolean): ScalarKernel {
 
 /** ISO 8601 week number of the year. */
 function isoWeek(ticks: number): number {
-  const day = floorDiv(ticks, TICKS_PER_DAY);
+  const day = unixDayOf(ticks);
   const dow = (weekday(ticks) + 6) % 7; // 0 = Monday
   const thursday = day - dow + 3;
   const year = new Date(thursday * 86_400_000).getUTCFullYear();
@@ -133,7 +128,7 @@ export function datetimePart(part: string, ticks: number): number | null {
     case 'month': return date.getUTCMonth() + 1;
     case 'week_of_year': case 'weekofyear': case 'week': return isoWeek(ticks);
     case 'day': return date.getUTCDate();
-    case 'dayofyear': return floorDiv(ticks, TICKS_PER_DAY) - Math.floor(Date.UTC(date.getUTCFullYear(), 0, 1) / 86_400_000) + 1;
+    case 'dayofyear': return unixDayOf(ticks) - Math.floor(Date.UTC(date.getUTCFullYear(), 0, 1) / 86_400_000) + 1;
     case 'hour': return date.getUTCHours();
     case 'minute': return date.getUTCMinutes();
     case 'second': return date.getUTCSeconds();
@@ -218,9 +213,12 @@ const datetimeDiffKernel: ScalarKernel = (args, call, ctx) => {
   return mapValues([args[1], args[2]], call.type, ctx, ([a, b]) => (typeof a === 'number' && typeof b === 'number' ? datetimeDiff(part, a, b) : null));
 };
 
+/** Datetime ticks of the Unix epoch (negative: it is before the base). */
+const UNIX_EPOCH_TICKS = ticksFromMs(0);
+
 function fromUnix(ticksPerUnit: number): ScalarKernel {
   return (args, call, ctx) =>
-    mapValues(args, call.type, ctx, ([v]: Scalar[]) => (typeof v === 'number' ? Math.round(v * ticksPerUnit) : null));
+    mapValues(args, call.type, ctx, ([v]: Scalar[]) => (typeof v === 'number' ? Math.round(v * ticksPerUnit) + UNIX_EPOCH_TICKS : null));
 }
 
 const makeDatetime: ScalarKernel = (args, call, ctx) =>
@@ -228,7 +226,7 @@ const makeDatetime: ScalarKernel = (args, call, ctx) =>
     const [y, mo, d, h = 0, mi = 0, s = 0] = values.map((v) => (typeof v === 'number' ? v : 0));
     if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
     const dayTicks = ticksOfUtc(y, mo - 1, d);
-    if (new Date(dayTicks / TICKS_PER_MILLISECOND).getUTCDate() !== d) return null;
+    if (new Date(msFromTicks(dayTicks)).getUTCDate() !== d) return null;
     return dayTicks + h * TICKS_PER_HOUR + mi * TICKS_PER_MINUTE + Math.round(s * TICKS_PER_SECOND);
   });
 

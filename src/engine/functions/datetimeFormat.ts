@@ -1,5 +1,5 @@
 /** `format_datetime(dt, format)` with Kusto's .NET-like specifiers (yyyy MM dd HH hh mm ss fffffff tt ...). */
-import { TICKS_PER_MILLISECOND } from '../types/scalarType';
+import { dateAndSubMs } from '../types/datetime';
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -7,9 +7,8 @@ function pad(n: number, width: number): string {
 
 /** Formats ticks with a Kusto datetime format string; unknown letters are copied as they are. */
 export function formatDatetimeWith(ticks: number, format: string): string {
-  const ms = Math.floor(ticks / TICKS_PER_MILLISECOND);
-  const d = new Date(ms);
-  const fraction7 = pad(d.getUTCMilliseconds() * 10_000 + Math.round(ticks - ms * TICKS_PER_MILLISECOND), 7);
+  const { date: d, subMs } = dateAndSubMs(ticks);
+  const fraction7 = pad(d.getUTCMilliseconds() * 10_000 + Math.round(subMs), 7);
   let out = '';
   let i = 0;
   while (i < format.length) {

@@ -3,6 +3,7 @@ import { query, scalar, value } from './queryTestKit';
 import { xxHash64 } from '../types/xxhash64';
 import { utf8Bytes } from '../types/digest';
 import { kustoHash } from './hashing';
+import { ticksFromMs } from '../types/datetime';
 
 describe('xxHash64', () => {
   it('matches the published test vectors', () => {
@@ -17,7 +18,7 @@ describe('hash and hash_xxhash64', () => {
   it('match the documented values exactly before rounding to the engine long', () => {
     expect(kustoHash('string', 'World')).toBe(1846988464401551951n);
     expect(kustoHash('string', 'Hello')).toBe(753694413698530628n);
-    expect(kustoHash('datetime', Date.UTC(2015, 0, 1) * 1e4)).toBe(1380966698541616202n);
+    expect(kustoHash('datetime', ticksFromMs(Date.UTC(2015, 0, 1)))).toBe(1380966698541616202n);
   });
 
   it('through queries: the hash (rounded to a double) and the exact mod form', () => {

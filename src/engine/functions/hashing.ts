@@ -10,13 +10,12 @@
  */
 import type { Column } from '../table/column';
 import { utf8Bytes } from '../types/digest';
+import { DATETIME_BASE_DOTNET_TICKS } from '../types/scalarType';
 import { xxHash64 } from '../types/xxhash64';
 import type { ScalarKernel } from './kernel';
 import type { Scalar } from './vector';
 import { mapValues } from './vector';
 
-/** .NET ticks of the Unix epoch (0001-01-01 to 1970-01-01). */
-const EPOCH_TICKS = 621355968000000000n;
 
 function int64Bytes(value: bigint): Uint8Array {
   const bytes = new Uint8Array(8);
@@ -33,7 +32,7 @@ function bytesOf(type: Column['type'], value: Scalar): Uint8Array | null {
     case 'dynamic':
       return utf8Bytes(typeof value === 'string' ? value : JSON.stringify(value));
     case 'datetime':
-      return typeof value === 'number' ? int64Bytes(BigInt(Math.round(value)) + EPOCH_TICKS) : null;
+      return typeof value === 'number' ? int64Bytes(BigInt(Math.round(value)) + DATETIME_BASE_DOTNET_TICKS) : null;
     case 'timespan':
     case 'int':
     case 'long':

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { query, scalar, value } from './queryTestKit';
+import { ticksFromMs } from '../types/datetime';
 
-const ticks = (iso: string): number => Date.parse(iso) * 1e4;
+const ticks = (iso: string): number => ticksFromMs(Date.parse(iso));
 
 describe('datetime_local_to_utc', () => {
   it('converts with the zone offset in winter', () => {

@@ -3,6 +3,7 @@
  * A null datetime or an unknown zone gives null. Sub-millisecond ticks are kept.
  */
 import { localToUtcMs, utcToLocalMs } from '../types/timeZone';
+import { msFromTicks } from '../types/datetime';
 import type { ScalarKernel } from './kernel';
 import { mapValues } from './vector';
 import { asText } from './textVector';
@@ -13,7 +14,7 @@ function shiftKernel(convert: (zone: string, ms: number) => number | null): Scal
   return (args, call, ctx) =>
     mapValues([args[0], asText(args[1], ctx)], call.type, ctx, ([ticks, zone]) => {
       if (typeof ticks !== 'number' || typeof zone !== 'string') return null;
-      const ms = Math.floor(ticks / TICKS_PER_MS);
+      const ms = Math.floor(msFromTicks(ticks));
       const shifted = convert(zone, ms);
       return shifted === null ? null : ticks + (shifted - ms) * TICKS_PER_MS;
     });

@@ -11,7 +11,7 @@ import type { CancelSignal } from '../cancel';
 import type { TimeRange } from '../timeScope';
 import { scanInTimeRange } from '../timeScope';
 import { EngineFailure, runtimeError } from '../errors';
-import { TICKS_PER_MILLISECOND } from '../types/scalarType';
+import { ticksFromMs } from '../types/datetime';
 import { pollCancel } from '../functions/vector';
 import type { Relation, RunContext } from './relation';
 import { compactColumn, conformTo } from './relation';
@@ -72,7 +72,7 @@ interface NodeResult {
 export function executePlan(plan: QueryPlan, catalog: Catalog, ctx: ExecContext): ExecResult {
   // A lowered query lists its statements (a batch, `let`s, `toscalar`): run them in one scope.
   if (plan.statements !== undefined) return executeStatements(plan, catalog, ctx, executePlan);
-  const run: RunContext = { nowTicks: ctx.now * TICKS_PER_MILLISECOND, cancel: ctx.cancel, timeRange: ctx.timeRange };
+  const run: RunContext = { nowTicks: ticksFromMs(ctx.now), cancel: ctx.cancel, timeRange: ctx.timeRange };
   pollCancel(run.cancel);
   const { relation, render } = executeTabular(plan.body, catalog, run);
   pollCancel(run.cancel);

@@ -5,6 +5,7 @@ import { tableFromRows } from '../table/builder';
 import { catalogOf } from '../table/table';
 import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND } from '../types/scalarType';
 import { lowerQuery } from './index';
+import { ticksFromMs } from '../types/datetime';
 
 const T: ColumnSchema[] = [
   { name: 'TimeGenerated', type: 'datetime' },
@@ -43,8 +44,8 @@ describe('literals', () => {
     ['"a\\tb"', 'string', 'a\tb'],
     ["'single'", 'string', 'single'],
     ['@"C:\\temp\\x"', 'string', 'C:\\temp\\x'],
-    ['datetime(2024-01-01)', 'datetime', Date.UTC(2024, 0, 1) * 10_000],
-    ['datetime(2024-05-01T13:02:11.5Z)', 'datetime', Date.UTC(2024, 4, 1, 13, 2, 11, 500) * 10_000],
+    ['datetime(2024-01-01)', 'datetime', ticksFromMs(Date.UTC(2024, 0, 1))],
+    ['datetime(2024-05-01T13:02:11.5Z)', 'datetime', ticksFromMs(Date.UTC(2024, 4, 1, 13, 2, 11, 500))],
     ['1h', 'timespan', TICKS_PER_HOUR],
     ['30m', 'timespan', 30 * TICKS_PER_MINUTE],
     ['1.5h', 'timespan', 90 * TICKS_PER_MINUTE],

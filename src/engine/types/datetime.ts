@@ -1,15 +1,15 @@
 /**
- * datetime and timespan values: 100 ns ticks (datetime counted from the Unix epoch).
+ * datetime and timespan values: 100 ns ticks (datetime counted from `DATETIME_BASE_MS`, 2020-01-01).
  * Parsing and formatting live here, once, for the engine, ingest and the UI formatters.
  */
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from './scalarType';
+import { DATETIME_BASE_DAYS, DATETIME_BASE_MS, TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from './scalarType';
 
 const ISO_RE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Parses ISO 8601 text (`2024-05-01`, `2024-05-01T13:02:11.4567890Z`, `2024-05-01 13:02`,
- * offsets `+02:00`) to ticks since the Unix epoch. Text without an offset is UTC, as in Kusto.
+ * offsets `+02:00`) to datetime ticks. Text without an offset is UTC, as in Kusto.
  * Returns null for anything else.
  */
 export function parseIsoDatetime(text: string): number | null {
@@ -23,7 +23,7 @@ export function parseIsoDatetime(text: string): number | null {
   if (Number.isNaN(ms)) return null;
   if (new Date(ms).getUTCDate() !== day) return null; // 2024-02-31
   const fracTicks = frac === '' ? 0 : Number((frac + '0000000').slice(0, 7));
-  let ticks = ms * TICKS_PER_MILLISECOND + fracTicks;
+  let ticks = ticksFromMs(ms) + fracTicks;
   if (zone !== undefined && zone.toUpperCase() !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
@@ -88,14 +88,34 @@ export function parseDatetimeText(text: string): number | null {
   return null;
 }
 
-/** Milliseconds since the epoch to ticks. */
+/** Milliseconds since the Unix epoch (what `Date` counts) to datetime ticks. */
 export function ticksFromMs(ms: number): number {
-  return ms * TICKS_PER_MILLISECOND;
+  // The subtraction comes first: both are whole milliseconds, so the result stays exact.
+  return (ms - DATETIME_BASE_MS) * TICKS_PER_MILLISECOND;
 }
 
-/** Ticks to milliseconds since the epoch (fraction kept). */
+/** Datetime ticks to milliseconds since the Unix epoch (fraction kept). */
 export function msFromTicks(ticks: number): number {
-  return ticks / TICKS_PER_MILLISECOND;
+  return ticks / TICKS_PER_MILLISECOND + DATETIME_BASE_MS;
+}
+
+/** The UTC calendar day of datetime ticks, counted from 1970-01-01 (day 0; negative before). */
+export function unixDayOf(ticks: number): number {
+  return Math.floor(ticks / TICKS_PER_DAY) + DATETIME_BASE_DAYS;
+}
+
+/** Datetime ticks of midnight UTC of a day counted from 1970-01-01. */
+export function ticksOfUnixDay(day: number): number {
+  return (day - DATETIME_BASE_DAYS) * TICKS_PER_DAY;
+}
+
+/**
+ * Splits datetime ticks into a UTC `Date` (whole milliseconds) and the ticks below the
+ * millisecond (0..9999), without losing the 7th fractional digit.
+ */
+export function dateAndSubMs(ticks: number): { date: Date; subMs: number } {
+  const wholeMs = Math.floor(ticks / TICKS_PER_MILLISECOND);
+  return { date: new Date(wholeMs + DATETIME_BASE_MS), subMs: ticks - wholeMs * TICKS_PER_MILLISECOND };
 }
 
 function pad(n: number, width: number): string {
@@ -107,9 +127,8 @@ function pad(n: number, width: number): string {
  * `2024-05-01T13:02:11.4567890Z`.
  */
 export function formatDatetime(ticks: number): string {
-  const ms = Math.floor(ticks / TICKS_PER_MILLISECOND);
-  const subMs = Math.round(ticks - ms * TICKS_PER_MILLISECOND);
-  const d = new Date(ms);
+  const { date: d, subMs: rawSubMs } = dateAndSubMs(ticks);
+  const subMs = Math.round(rawSubMs);
   if (Number.isNaN(d.getTime())) return String(ticks);
   const year = d.getUTCFullYear();
   const yearText = year >= 0 && year <= 9999 ? pad(year, 4) : String(year);

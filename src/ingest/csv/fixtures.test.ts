@@ -7,9 +7,10 @@ import { KNOWN_TABLES } from '../knownTables';
 import { rowObjects, tableNamed } from '../testHelpers';
 import { parseCsv } from './parseDelimited';
 import { bytesSource, recordingContext } from './testSupport';
+import { ticksFromMs } from '../../engine/types/datetime';
 
 const FIXTURES = new URL('../testdata/shared/', import.meta.url);
-const ticks = (iso: string) => Date.parse(iso) * 10_000;
+const ticks = (iso: string) => ticksFromMs(Date.parse(iso));
 
 async function parseFixture(name: string, chunkSize?: number) {
   const bytes = new Uint8Array(readFileSync(new URL(name, FIXTURES)));

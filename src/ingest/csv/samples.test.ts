@@ -9,9 +9,10 @@ import { rowObjects, tableNamed } from '../testHelpers';
 import type { DelimitedOptions } from './parseDelimited';
 import { parseCsv, parseDelimited, parseTsv } from './parseDelimited';
 import { bytesSource, recordingContext } from './testSupport';
+import { ticksFromMs } from '../../engine/types/datetime';
 
 const SAMPLES = new URL('../testdata/csv/', import.meta.url);
-const ticks = (iso: string) => Date.parse(iso) * 10_000;
+const ticks = (iso: string) => ticksFromMs(Date.parse(iso));
 
 function sampleBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(name, SAMPLES)));

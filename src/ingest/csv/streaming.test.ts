@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { rowObjects } from '../testHelpers';
 import { parseCsv, parseDelimited } from './parseDelimited';
 import { recordingContext, textSource } from './testSupport';
+import { ticksFromMs } from '../../engine/types/datetime';
 
-const ticks = (iso: string) => Date.parse(iso) * 10_000;
+const ticks = (iso: string) => ticksFromMs(Date.parse(iso));
 
 describe('chunk boundaries', () => {
   const text = '\uFEFFname,"note [UTC]"\r\n"Zoë ""Z""","日本, 😀\r\nline 2"\r\nplain,x\r\n';

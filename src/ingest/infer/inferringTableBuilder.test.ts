@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rowObjects } from '../testHelpers';
 import { InferringTableBuilder } from './inferringTableBuilder';
+import { ticksFromMs } from '../../engine/types/datetime';
 
-const ticks = (iso: string) => Date.parse(iso) * 10_000;
+const ticks = (iso: string) => ticksFromMs(Date.parse(iso));
 const types = (b: { schema: readonly { name: string; type: string }[] }) => Object.fromEntries(b.schema.map((c) => [c.name, c.type]));
 
 describe('InferringTableBuilder: inference from text (CSV)', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dateOrderEvidence, DateOrderVote, parseInferredDatetime, parseLocaleDatetime } from './localeDatetime';
+import { ticksFromMs } from '../../engine/types/datetime';
 
-const ticks = (iso: string) => Date.parse(iso) * 10_000;
+const ticks = (iso: string) => ticksFromMs(Date.parse(iso));
 
 describe('parseLocaleDatetime', () => {
   it('reads en-US with and without milliseconds', () => {

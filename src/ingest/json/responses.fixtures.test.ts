@@ -7,6 +7,7 @@ import { parseLogAnalyticsApi } from './logAnalyticsApi';
 import { parseAdxV1 } from './adxV1';
 import { parseAdxV2 } from './adxV2';
 import { bytesSource, recordingContext } from './testSources';
+import { ticksFromMs } from '../../engine/types/datetime';
 
 /** `src/ingest/testdata/shared/`: the team's shared fixtures, copied into the repository. */
 const fixture = (name: string, chunkSize?: number) =>
@@ -14,7 +15,7 @@ const fixture = (name: string, chunkSize?: number) =>
 
 const utc = (...parts: [number, number, number, number?, number?, number?]): number => {
   const [y, mo, d, h = 0, mi = 0, s = 0] = parts;
-  return Date.UTC(y, mo - 1, d, h, mi, s) * 10_000;
+  return ticksFromMs(Date.UTC(y, mo - 1, d, h, mi, s));
 };
 const DAY = 864_000_000_000;
 const SECOND = 10_000_000;

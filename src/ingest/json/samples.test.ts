@@ -6,12 +6,13 @@ import { KNOWN_TABLES } from '../knownTables';
 import { rowObjects, tableNamed } from '../testHelpers';
 import { parseAdxV1, parseAdxV2, parseAzCliJson, parseGenericJson, parseLogAnalyticsApi, parseResourceRecords } from './index';
 import { bytesSource, recordingContext } from './testSources';
+import { ticksFromMs } from '../../engine/types/datetime';
 
 const sample = (name: string, chunkSize?: number) =>
   bytesSource(new Uint8Array(readFileSync(fileURLToPath(new URL(`../testdata/json/${name}`, import.meta.url)))), name, chunkSize);
 const fixture = (name: string, chunkSize?: number) =>
   bytesSource(new Uint8Array(readFileSync(fileURLToPath(new URL(`../testdata/shared/${name}`, import.meta.url)))), name, chunkSize);
-const ticks = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, frac = 0): number => Date.UTC(y, mo - 1, d, h, mi, s) * 10_000 + frac;
+const ticks = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, frac = 0): number => ticksFromMs(Date.UTC(y, mo - 1, d, h, mi, s)) + frac;
 const names = (schema: readonly { name: string }[]): string[] => schema.map((c) => c.name);
 
 const REGISTRY_ID = '/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000001/RESOURCEGROUPS/RG-APPS/PROVIDERS/MICROSOFT.CONTAINERREGISTRY/REGISTRIES/CONTOSOACR';

@@ -5,6 +5,7 @@ import { zipSync } from 'fflate';
 import type { FileProgress } from './loadFile';
 import { loadFile } from './loadFile';
 import { rowObjects, tableNamed } from '../testHelpers';
+import { ticksFromMs } from '../../engine/types/datetime';
 
 const LOGIN = 'ContainerRegistryLoginEvents';
 const REPO = 'ContainerRegistryRepositoryEvents';
@@ -15,7 +16,7 @@ const PATH_IN_ZIP =
 
 /** Ticks (100 ns since the Unix epoch) computed independently of the code under test. */
 function ticks(y: number, mo: number, d: number, h: number, mi: number, s: number, fraction7 = 0): number {
-  return Date.UTC(y, mo - 1, d, h, mi, s) * 10_000 + fraction7;
+  return ticksFromMs(Date.UTC(y, mo - 1, d, h, mi, s)) + fraction7;
 }
 
 describe('loadFile: plain files', () => {

@@ -13,6 +13,7 @@ import {
 } from 'recharts';
 import type { ResolvedTheme } from '../theme/themePreference';
 import { createCellFormatter, formatDatetimeTicks } from '../results/formatCell';
+import { datetimeTicksOfMs } from '../../state/datetimeTicks';
 import type { CartesianChartData, ChartRow, ChartSeries } from './chartData';
 import { ChartLegend } from './ChartLegend';
 import { seriesClassName, seriesColor } from './palette';
@@ -22,7 +23,6 @@ import { createTimeTickFormatter, timeTicks, timeTickUnit } from './timeAxis';
 /** A series' points are marked with dots only when there are few enough to tell apart. */
 const MAX_POINTS_WITH_DOTS = 60;
 const AXIS_TICK_STYLE = { fontSize: 11 };
-const TICKS_PER_MILLISECOND = 10_000;
 const TOOLTIP_STYLE = { background: 'var(--chart-tooltip-bg)', borderColor: 'var(--chart-tooltip-border)', color: 'var(--text)', fontSize: 12 };
 
 /** The legend text of a series; an empty series value gets a visible placeholder. */
@@ -67,7 +67,7 @@ function useXAxisFormat(chart: CartesianChartData, locale: string, emptyText: st
         const format = createTimeTickFormatter(locale, timeTickUnit(min, max));
         const asTime = (v: unknown): string => (typeof v === 'number' ? format(v) : String(v ?? ''));
         // Tooltips show the instant as the grid does: ISO 8601 UTC.
-        const asFullTime = (v: unknown): string => (typeof v === 'number' ? formatDatetimeTicks(v * TICKS_PER_MILLISECOND) : String(v ?? ''));
+        const asFullTime = (v: unknown): string => (typeof v === 'number' ? formatDatetimeTicks(datetimeTicksOfMs(v)) : String(v ?? ''));
         return { tick: asTime, tooltip: asFullTime, ticks: timeTicks(min, max), domain: [min, max] };
       }
       case 'number':

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromRows } from '../../engine/table/builder';
+import { datetimeTicksOfMs } from '../../state/datetimeTicks';
 import type { ColumnSchema, DynamicValue, RenderSpec, ResultTable } from '../../engine';
 import { chartKindOf, defaultChartKind, deriveChart, deriveChartFromConfig, MAX_SERIES, type CartesianChartData, type ChartDerivation, type PieChartData } from './chartData';
 
-const MS = 10_000;
 const HOUR = 3_600_000;
 const t0 = Date.UTC(2024, 4, 1);
 
@@ -41,11 +41,11 @@ const timeSeries = result(
     { name: 'count_', type: 'long' },
   ],
   [
-    [(t0 + 2 * HOUR) * MS, 'Pull', 7],
-    [t0 * MS, 'Pull', 5],
-    [t0 * MS, 'Push', 1],
-    [(t0 + HOUR) * MS, 'Push', 2],
-    [(t0 + HOUR) * MS, 'Pull', 3],
+    [datetimeTicksOfMs(t0 + 2 * HOUR), 'Pull', 7],
+    [datetimeTicksOfMs(t0), 'Pull', 5],
+    [datetimeTicksOfMs(t0), 'Push', 1],
+    [datetimeTicksOfMs(t0 + HOUR), 'Push', 2],
+    [datetimeTicksOfMs(t0 + HOUR), 'Pull', 3],
   ],
 );
 
@@ -66,7 +66,7 @@ describe('deriveChart: timechart', () => {
   it('uses the first datetime column as x even when it is not first', () => {
     const t = result(
       [{ name: 'n', type: 'long' }, { name: 'at', type: 'datetime' }],
-      [[4, (t0 + HOUR) * MS], [9, t0 * MS]],
+      [[4, datetimeTicksOfMs(t0 + HOUR)], [9, datetimeTicksOfMs(t0)]],
     );
     const chart = cartesian(deriveChart(t, render('timechart')));
     expect(chart.xColumn).toBe('at');
@@ -77,7 +77,7 @@ describe('deriveChart: timechart', () => {
   it('makes one series per numeric column when there is no string column', () => {
     const t = result(
       [{ name: 'at', type: 'datetime' }, { name: 'avg_ms', type: 'real' }, { name: 'max_ms', type: 'real' }],
-      [[t0 * MS, 1.5, 4], [(t0 + HOUR) * MS, null, 8]],
+      [[datetimeTicksOfMs(t0), 1.5, 4], [datetimeTicksOfMs(t0 + HOUR), null, 8]],
     );
     const chart = cartesian(deriveChart(t, render('timechart')));
     expect(chart.series.map((s) => s.name)).toEqual(['avg_ms', 'max_ms']);
@@ -89,7 +89,7 @@ describe('deriveChart: timechart', () => {
   it('names series value:column when several y columns meet a series column', () => {
     const t = result(
       [{ name: 'at', type: 'datetime' }, { name: 'op', type: 'string' }, { name: 'a', type: 'long' }, { name: 'b', type: 'long' }],
-      [[t0 * MS, 'Pull', 1, 2], [t0 * MS, 'Push', 3, 4]],
+      [[datetimeTicksOfMs(t0), 'Pull', 1, 2], [datetimeTicksOfMs(t0), 'Push', 3, 4]],
     );
     const chart = cartesian(deriveChart(t, render('timechart')));
     expect(chart.series.map((s) => s.name)).toEqual(['Pull:a', 'Pull:b', 'Push:a', 'Push:b']);
@@ -102,7 +102,7 @@ describe('deriveChart: timechart', () => {
   });
 
   it('skips rows whose x is null', () => {
-    const t = result([{ name: 'at', type: 'datetime' }, { name: 'n', type: 'long' }], [[null, 1], [t0 * MS, 2]]);
+    const t = result([{ name: 'at', type: 'datetime' }, { name: 'n', type: 'long' }], [[null, 1], [datetimeTicksOfMs(t0), 2]]);
     expect(cartesian(deriveChart(t, render('timechart'))).rows).toEqual([{ x: t0, s0: 2 }]);
   });
 });
@@ -166,7 +166,7 @@ describe('deriveChart: properties', () => {
   });
 
   it('caps the number of series', () => {
-    const rows = Array.from({ length: MAX_SERIES + 7 }, (_, i) => [t0 * MS, `op${i}`, i]);
+    const rows = Array.from({ length: MAX_SERIES + 7 }, (_, i) => [datetimeTicksOfMs(t0), `op${i}`, i]);
     const chart = cartesian(deriveChart(result(timeSeries.columns as ColumnSchema[], rows), render('timechart')));
     expect(chart.series).toHaveLength(MAX_SERIES);
     expect(chart.droppedSeries).toBe(7);

@@ -9,6 +9,7 @@
  */
 import type { Column, ColumnSchema, RenderSpec, ResultTable, ScalarType } from '../../engine';
 import { createCellFormatter, type CellFormatter } from '../results/formatCell';
+import { msOfDatetimeTicks } from '../../state/datetimeTicks';
 import {
   configFromRender, displayOptionsFromRender, isProblem, resolveCartesianColumns, resolvePieColumns, supportsStacking, unknownColumnOf,
   type ChartConfig, type ChartDisplayOptions, type ChartKind, type ChartProblem, type StackMode,
@@ -82,8 +83,6 @@ export type ChartDerivation = { readonly ok: true; readonly chart: ChartData } |
 export const MAX_SERIES = 50;
 /** At most this many distinct x values are drawn. */
 export const MAX_X_VALUES = 5_000;
-
-const TICKS_PER_MILLISECOND = 10_000;
 
 function numberAt(column: Column, row: number): number | null {
   if (column.kind !== 'number') return null;
@@ -204,7 +203,7 @@ function xValueAt(column: Column, xType: XValueType, row: number, formatter: Cel
   switch (xType) {
     case 'datetime': {
       const ticks = numberAt(column, row);
-      return ticks === null ? null : ticks / TICKS_PER_MILLISECOND;
+      return ticks === null ? null : msOfDatetimeTicks(ticks);
     }
     case 'number':
       return numberAt(column, row);

@@ -1,23 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromRows } from '../../engine/table/builder';
 import { createCellFormatter, formatDatetimeTicks, formatDynamic, formatTimespanTicks, fractionDigitsOf, isRightAligned } from './formatCell';
+import { datetimeTicksOfMs } from '../../state/datetimeTicks';
 
 const MS = 10_000; // ticks per millisecond
 const en = createCellFormatter('en');
 
 describe('formatDatetimeTicks', () => {
   it('prints ISO 8601 UTC with milliseconds', () => {
-    expect(formatDatetimeTicks(Date.UTC(2024, 4, 1, 13, 2, 11, 456) * MS)).toBe('2024-05-01T13:02:11.456Z');
-    expect(formatDatetimeTicks(0)).toBe('1970-01-01T00:00:00.000Z');
+    expect(formatDatetimeTicks(datetimeTicksOfMs(Date.UTC(2024, 4, 1, 13, 2, 11, 456)))).toBe('2024-05-01T13:02:11.456Z');
+    expect(formatDatetimeTicks(0)).toBe('2020-01-01T00:00:00.000Z'); // ticks count from 2020
   });
-  // Ticks of 2020s dates exceed 2^53, so a Float64 holds them at 2-tick resolution: use even tick counts.
+  // Ticks count from 2020, so every datetime from 1991-07 to 2048-06 is exact to the tick (odd counts too).
   it('keeps all seven digits when there are sub-millisecond ticks', () => {
-    expect(formatDatetimeTicks(Date.UTC(2024, 4, 1, 13, 2, 11, 456) * MS + 7892)).toBe('2024-05-01T13:02:11.4567892Z');
-    expect(formatDatetimeTicks(Date.UTC(2024, 0, 1) * MS + 2)).toBe('2024-01-01T00:00:00.0000002Z');
-    expect(formatDatetimeTicks(Date.UTC(1990, 0, 1) * MS + 1)).toBe('1990-01-01T00:00:00.0000001Z');
+    expect(formatDatetimeTicks(datetimeTicksOfMs(Date.UTC(2024, 4, 1, 13, 2, 11, 456)) + 7891)).toBe('2024-05-01T13:02:11.4567891Z');
+    expect(formatDatetimeTicks(datetimeTicksOfMs(Date.UTC(2026, 0, 1)) + 1)).toBe('2026-01-01T00:00:00.0000001Z');
+    expect(formatDatetimeTicks(datetimeTicksOfMs(Date.UTC(1995, 0, 1)) + 1)).toBe('1995-01-01T00:00:00.0000001Z');
+    expect(formatDatetimeTicks(datetimeTicksOfMs(Date.UTC(2048, 0, 1)) + 3)).toBe('2048-01-01T00:00:00.0000003Z');
   });
   it('handles dates before the epoch', () => {
-    expect(formatDatetimeTicks(Date.UTC(1969, 11, 31, 23, 59, 59, 999) * MS)).toBe('1969-12-31T23:59:59.999Z');
+    expect(formatDatetimeTicks(datetimeTicksOfMs(Date.UTC(1969, 11, 31, 23, 59, 59, 999)))).toBe('1969-12-31T23:59:59.999Z');
   });
 });
 
@@ -63,9 +65,9 @@ describe('createCellFormatter', () => {
       { name: 'd', type: 'dynamic' },
     ],
     [
-      [1, 1234567890123, 0.1 + 0.2, Date.UTC(2024, 1, 29) * MS, 10_000_000, 'hello', '6b1d6c6e-0000-4000-8000-000000000001', { k: 'v' }],
+      [1, 1234567890123, 0.1 + 0.2, datetimeTicksOfMs(Date.UTC(2024, 1, 29)), 10_000_000, 'hello', '6b1d6c6e-0000-4000-8000-000000000001', { k: 'v' }],
       [null, null, null, null, null, null, null, null],
-      [0, -5, 1e21, Date.UTC(2024, 1, 29, 0, 0, 0, 1) * MS, 0, '', null, [1, 2]],
+      [0, -5, 1e21, datetimeTicksOfMs(Date.UTC(2024, 1, 29, 0, 0, 0, 1)), 0, '', null, [1, 2]],
     ],
   );
   const cell = (col: number, row: number): string => en.format(table.columns[col], row);

@@ -8,8 +8,8 @@
  * small formatter; it reads the columns directly and never builds row objects.
  */
 import type { Column, DynamicValue, NumericColumn, ScalarType } from '../../engine';
+import { splitDatetimeTicks } from '../../state/datetimeTicks';
 
-const TICKS_PER_MILLISECOND = 10_000;
 const TICKS_PER_SECOND = 10_000_000;
 const TICKS_PER_MINUTE = 60 * TICKS_PER_SECOND;
 const TICKS_PER_HOUR = 60 * TICKS_PER_MINUTE;
@@ -31,14 +31,12 @@ function pad(n: number, width: number): string {
 }
 
 /**
- * Ticks since the Unix epoch as ISO 8601 UTC: milliseconds by default
+ * Datetime ticks as ISO 8601 UTC: milliseconds by default
  * (`2024-05-01T13:02:11.456Z`), all 7 digits when the value has sub-millisecond ticks
  * (`2024-05-01T13:02:11.4567891Z`).
  */
 export function formatDatetimeTicks(ticks: number): string {
-  const ms = Math.floor(ticks / TICKS_PER_MILLISECOND);
-  const subMs = Math.round(ticks - ms * TICKS_PER_MILLISECOND);
-  const date = new Date(ms);
+  const { date, subMs } = splitDatetimeTicks(ticks);
   if (Number.isNaN(date.getTime())) return String(ticks);
   const year = date.getUTCFullYear();
   const yearText = year >= 0 && year <= 9999 ? pad(year, 4) : String(year);

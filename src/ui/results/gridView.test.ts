@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResultTable } from '../../engine';
 import { createCellFormatter } from './formatCell';
 import { exportFileName, inRange, moveItem, nextSort, rangeOf, rangeToTsv, rowToJson } from './gridView';
+import { datetimeTicksOfMs } from '../../state/datetimeTicks';
 
 const table: ResultTable = {
   name: 'PrimaryResult',
@@ -12,7 +13,7 @@ const table: ResultTable = {
     { name: 'Props', type: 'dynamic' },
   ],
   data: [
-    { kind: 'number', type: 'datetime', data: new Float64Array([Date.UTC(2024, 0, 1) * 10_000, Date.UTC(2024, 0, 2) * 10_000]), nulls: null, length: 2 },
+    { kind: 'number', type: 'datetime', data: new Float64Array([datetimeTicksOfMs(Date.UTC(2024, 0, 1)), datetimeTicksOfMs(Date.UTC(2024, 0, 2))]), nulls: null, length: 2 },
     { kind: 'string', type: 'string', codes: new Int32Array([0, 1]), dict: ['a\tb', 'c'], length: 2 },
     { kind: 'number', type: 'long', data: new Float64Array([5, 0]), nulls: new Uint8Array([0, 1]), length: 2 },
     { kind: 'dynamic', type: 'dynamic', values: [{ k: [1, 2] }, null], length: 2 },
