@@ -77,8 +77,9 @@ describe('errors before running', () => {
   });
 
   it('reports a not-supported-yet construct as E_UNSUPPORTED with its position', () => {
-    // `evaluate pivot(...)` is valid KQL that this engine does not implement.
-    const text = 'Repo | evaluate pivot(OperationName)';
+    // `evaluate pivot(...)` without an output schema, followed by another operator, is valid KQL
+    // that this engine does not implement.
+    const text = 'Repo | evaluate pivot(OperationName) | take 1';
     const analysis = analyzeQuery(text, catalog);
     expect(analysis.error?.code).toBe('E_UNSUPPORTED');
     expect(analysis.error?.span).toEqual({ start: text.indexOf('pivot'), length: 'pivot'.length });

@@ -171,6 +171,10 @@ export type Operator =
   | { readonly op: 'narrow' }
   /** `evaluate bag_unpack(...)` without an output schema: columns from the data (see `BagUnpackOperator`). */
   | BagUnpackOperator
+  /** `evaluate ipv4_lookup / pivot / rows_near / dcount_intersect`: see their interfaces at the end of this file. */
+  | Ipv4LookupOperator | PivotOperator | RowsNearOperator | DcountIntersectOperator
+  /** `evaluate rolling_percentile / sliding_window_counts / activity_counts_metrics / active_users_count`: see `WindowPluginOperator`. */
+  | WindowPluginOperator
   | {
     readonly op: 'partition';
     readonly by: Expr;
@@ -399,4 +403,88 @@ export interface BagUnpackOperator {
   readonly conflict: 'error' | 'replace_source' | 'keep_source';
   /** Slot names never unpacked. */
   readonly ignored: readonly string[];
+}
+
+// ---------------------------------------------------------------- lookup and reshaping plugins
+
+/**
+ * `evaluate ipv4_lookup(Lookup, sourceKey, lookupKey [, extraKey ...] [, return_unmatched])`
+ * (ipv4-lookup-plugin.md; see `operators/plugins/ipv4Lookup.ts`): the input's columns, then the
+ * lookup table's columns other than the extra keys, named as the binder names them.
+ */
+export interface Ipv4LookupOperator {
+  readonly op: 'ipv4-lookup';
+  readonly lookup: Tabular;
+  /** The input's column of IPv4 texts. */
+  readonly sourceKey: string;
+  /** The lookup table's column of IPv4 ranges (CIDR or single addresses). */
+  readonly lookupKey: string;
+  /** Columns named alike on both sides that must also be equal (as in `join`). */
+  readonly extraKeys: readonly string[];
+  /** Output name of every lookup column, in the lookup's order; null for an extra key (left out). */
+  readonly lookupNames: readonly (string | null)[];
+  /** Keep input rows without a match (lookup columns null). */
+  readonly returnUnmatched: boolean;
+}
+
+/**
+ * `evaluate pivot(column [, aggregate] [, keys ...]) [: schema]` (pivot-plugin.md; see
+ * `operators/plugins/pivot.ts`). Its input is a `summarize` of the aggregate (the hidden column
+ * `value`) by `keys` and the pivot column; this node turns the pivot values into columns. Without
+ * an output schema the columns come from the data (like `BagUnpackOperator`).
+ */
+export interface PivotOperator {
+  readonly op: 'pivot';
+  readonly pivotColumn: string;
+  readonly keys: readonly string[];
+  /** The summarized aggregate's hidden column. */
+  readonly value: string;
+  /** The aggregate's name (`count`, `sum`, ...): decides the value of a key without rows for a pivot value. */
+  readonly aggregate: string;
+  /** True when the query gave no output schema, so the node's `schema` lists only `keys`. */
+  readonly schemaFromData: boolean;
+}
+
+/** `evaluate rows_near(condition, before [, after])` (rows-near-plugin.md; see `operators/plugins/rowsNear.ts`). */
+export interface RowsNearOperator {
+  readonly op: 'rows-near';
+  readonly condition: Expr;
+  readonly before: Expr;
+  /** Null: as many rows after as `before`. */
+  readonly after: Expr | null;
+}
+
+/** `evaluate dcount_intersect(hll_1, ..., hll_n)` (dcount-intersect-plugin.md): adds `s0` .. `s<n-1>`. */
+export interface DcountIntersectOperator {
+  readonly op: 'dcount-intersect';
+  readonly sketches: readonly Expr[];
+  /** The output names of the counts (`s0`, `s1`, ...). */
+  readonly names: readonly string[];
+}
+
+// ---------------------------------------------------------------- time-window plugins
+
+/**
+ * The arguments of one time-window plugin (its `*-plugin.md` page names them). Column arguments
+ * are expressions over the input rows (the binder accepts only column names there); the others
+ * are constant scalars. `rolling_percentile`'s `binnedIndex` is `bin(IndexColumn, BinSize)`.
+ */
+export type WindowPlugin =
+  | { readonly name: 'rolling_percentile'; readonly value: Expr; readonly percent: Expr; readonly binnedIndex: Expr; readonly binSize: Expr; readonly binsPerWindow: Expr }
+  | { readonly name: 'sliding_window_counts'; readonly id: Expr; readonly timeline: Expr; readonly start: Expr; readonly end: Expr; readonly lookback: Expr; readonly bin: Expr }
+  | { readonly name: 'activity_counts_metrics'; readonly id: Expr; readonly timeline: Expr; readonly start: Expr; readonly end: Expr; readonly step: Expr }
+  | {
+    readonly name: 'active_users_count'; readonly id: Expr; readonly timeline: Expr; readonly start: Expr; readonly end: Expr;
+    readonly lookback: Expr; readonly period: Expr; readonly activePeriods: Expr; readonly bin: Expr;
+  };
+
+/**
+ * `evaluate <time-window plugin>(..., dim1, dim2, ...)` (see `operators/plugins/windowPlugins.ts`):
+ * the output is the binder's schema, by position: the time column, the `dims`, then the plugin's values.
+ */
+export interface WindowPluginOperator {
+  readonly op: 'window-plugin';
+  readonly plugin: WindowPlugin;
+  /** The columns that slice the calculation, in the output's order. */
+  readonly dims: readonly Expr[];
 }

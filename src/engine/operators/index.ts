@@ -43,6 +43,11 @@ import { applyScan } from './scan';
 import { applyPartition } from './partition';
 import { applyNarrow } from './narrow';
 import { applyBagUnpack, hasSchemaFromData } from './plugins/bagUnpack';
+import { applyIpv4Lookup } from './plugins/ipv4Lookup';
+import { applyPivot } from './plugins/pivot';
+import { applyRowsNear } from './plugins/rowsNear';
+import { applyDcountIntersect } from './plugins/dcountIntersect';
+import { applyWindowPlugin } from './plugins/windowPlugins';
 
 /** What a plan execution needs besides the plan and the data. */
 export interface ExecContext {
@@ -184,6 +189,16 @@ function applyOperator(operator: Operator, relation: Relation, node: Tabular, ca
       return { relation: applyNarrow(relation, run) };
     case 'bag-unpack':
       return { relation: applyBagUnpack(relation, operator, run, node.span) };
+    case 'ipv4-lookup':
+      return { relation: applyIpv4Lookup(relation, executeTabular(operator.lookup, catalog, run).relation, operator, run, node.span) };
+    case 'pivot':
+      return { relation: applyPivot(relation, operator, node.schema, run, node.span) };
+    case 'rows-near':
+      return { relation: applyRowsNear(relation, operator, run) };
+    case 'dcount-intersect':
+      return { relation: applyDcountIntersect(relation, operator, run) };
+    case 'window-plugin':
+      return { relation: applyWindowPlugin(relation, operator, node.schema, run) };
     case 'partition':
       // Like mv-apply: the subquery reads each partition as one more catalog table.
       return {

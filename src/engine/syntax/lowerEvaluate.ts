@@ -12,6 +12,11 @@ import { DYNAMIC_ACCESS_FUNCTION } from '../functions/dynamicAccess';
 import type { KExpression } from './kustoTypes';
 import type { KEvaluateOperator } from './kustoSeriesTypes';
 import { lowerBagUnpackFromData } from './lowerPluginsBagUnpack';
+import { lowerIpv4Lookup } from './lowerPluginsIpv4Lookup';
+import { lowerPivot } from './lowerPluginsPivot';
+import { lowerRowsNear } from './lowerPluginsRowsNear';
+import { lowerDcountIntersect } from './lowerPluginsDcountIntersect';
+import { isWindowPlugin, lowerWindowPlugin } from './lowerPluginsWindow';
 import { type LoweringContext, failUnsupported, isNode, kindName, listItems, schemaOf, separatedItems, spanOf } from './nodes';
 
 /** The conversion function that turns a dynamic value into each column type. */
@@ -82,5 +87,10 @@ export function lowerEvaluate(ctx: LoweringContext, pipe: KExpression, operator:
   }
   const name = operator.FunctionCall.Name.SimpleName;
   if (name === 'bag_unpack') return lowerBagUnpack(ctx, pipe, operator, input);
+  if (name === 'ipv4_lookup') return lowerIpv4Lookup(ctx, pipe, operator, input);
+  if (name === 'pivot') return lowerPivot(ctx, pipe, operator, input);
+  if (name === 'rows_near') return lowerRowsNear(ctx, pipe, operator, input);
+  if (name === 'dcount_intersect') return lowerDcountIntersect(ctx, pipe, operator, input);
+  if (isWindowPlugin(name)) return lowerWindowPlugin(ctx, pipe, operator, input, name);
   return failUnsupported(`evaluate ${name}`, operator.FunctionCall.Name);
 }

@@ -14,7 +14,7 @@ import { lowerScalar } from './lowerScalar';
 import { type LoweringContext, failUnsupported, isNode, kindName, separatedItems, spanOf } from './nodes';
 
 /** True when `pipe` is a query statement's whole expression in the query's own text. */
-function isStatementResult(pipe: KExpression): boolean {
+export function isStatementResult(pipe: KExpression): boolean {
   const parent = (pipe as KExpression & { readonly Parent: KNode | null }).Parent;
   // Why the tree check: a user function's expansion is a tree of its own whose body is a statement too.
   return parent !== null && isNode(parent, 'ExpressionStatement') && (pipe.Tree === null || pipe.Tree.Original === null);

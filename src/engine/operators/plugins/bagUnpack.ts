@@ -101,5 +101,5 @@ export function applyBagUnpack(relation: Relation, operator: BagUnpackOperator, 
 
 /** True for a plan node whose output columns come from the data, not from `schema` (see `BagUnpackOperator`). */
 export function hasSchemaFromData(node: Tabular): boolean {
-  return node.kind === 'pipe' && node.operator.op === 'bag-unpack';
+  return node.kind === 'pipe' && (node.operator.op === 'bag-unpack' || (node.operator.op === 'pivot' && node.operator.schemaFromData));
 }
