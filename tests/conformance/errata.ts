@@ -19,6 +19,9 @@ export interface Erratum {
 const PRINT_NAME = 'an unnamed `print` expression is named `print_0`';
 const PROJECT_NAME = 'an unnamed `project` expression is named `Column1`';
 const SERIES_INPUT = 'the table shows the input as [-6.5,0,8.2] but the query uses dynamic([-1,0,1]) (the outputs are for [-1,0,1])';
+// A query statement that is a scalar expression runs as an implicit `print` of it (as the pages'
+// own "Run the query" links do), so its one column has print's name for an unnamed expression.
+const SCALAR_STATEMENT_NAME = 'the query names no column: a scalar expression run as a query is an implicit `print`, whose unnamed column is `print_0`';
 
 /** The documentation errata, by page and line. */
 export const ERRATA: readonly Erratum[] = [
@@ -69,6 +72,15 @@ export const ERRATA: readonly Erratum[] = [
   { page: 'strcat-function.md', line: 63, reason: 'the table shows the web UI\'s expanded row view (numbered lines, the column name), not the cell value "Line 1\\nLine 2\\nLine 3"' },
   { page: 'summarize-operator.md', line: 200, reason: '`count(x)`: count() takes no argument (count-aggregation-function.md: syntax `count()`), and Kusto.Language rejects it' },
   { page: 'summarize-operator.md', line: 247, reason: '`count(y)`: count() takes no argument (count-aggregation-function.md: syntax `count()`), and Kusto.Language rejects it' },
+  { page: 'asin-function.md', line: 37, reason: `header \`result\`: ${SCALAR_STATEMENT_NAME}; and asin(0.5) is pi/6 = 0.5235987755982989, not 1.2532358975033751` },
+  { page: 'atan-function.md', line: 37, reason: `header \`result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'binary-not-function.md', line: 37, reason: `header \`result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'binary-shift-left-function.md', line: 39, reason: `header \`Result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'binary-shift-right-function.md', line: 39, reason: `header \`Result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'binary-xor-function.md', line: 38, reason: `header \`Result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'binary-xor-function.md', line: 53, reason: `header \`Result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'day-of-month-function.md', line: 39, reason: `header \`result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'day-of-year-function.md', line: 39, reason: `header \`result\`: ${SCALAR_STATEMENT_NAME}` },
 ];
 
 /** The erratum for the example at `page`:`line`, if it is listed. */

@@ -23,6 +23,8 @@ import { WINDOW_FUNCTIONS } from './window';
 import { TO_SCALAR_FUNCTIONS } from './toScalar';
 import { SERIES_FUNCTIONS } from './series';
 import { SERIES_ANALYSIS_FUNCTIONS } from './seriesAnalysis';
+import { SERIES_TUPLE_FUNCTIONS } from './seriesTuples';
+import { SERIES_DECOMPOSE_FUNCTIONS } from './seriesDecompose';
 import { PARSE_KV_FUNCTIONS } from './parseKv';
 import { UNIT_FUNCTIONS } from './units';
 import { SPECIAL_FUNCTIONS } from './special';
@@ -36,6 +38,7 @@ import { SEQUENCE_FUNCTIONS } from './sequences';
 import { ARRAY_SORT_COLUMN_FUNCTIONS } from './arraySortColumns';
 import { BAG_FUNCTIONS } from './bags';
 import { SKETCH_FUNCTIONS } from './sketches';
+import { LOWERED_CALL_FUNCTIONS } from './loweredCalls';
 
 /** Every scalar function kernel by Kusto name. */
 export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<string, ScalarKernel>([
@@ -57,6 +60,8 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<strin
   ...Object.entries(TO_SCALAR_FUNCTIONS),
   ...Object.entries(SERIES_FUNCTIONS),
   ...Object.entries(SERIES_ANALYSIS_FUNCTIONS),
+  ...Object.entries(SERIES_TUPLE_FUNCTIONS),
+  ...Object.entries(SERIES_DECOMPOSE_FUNCTIONS),
   ...Object.entries(PARSE_KV_FUNCTIONS),
   ...Object.entries(UNIT_FUNCTIONS),
   ...Object.entries(SPECIAL_FUNCTIONS),
@@ -70,6 +75,7 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<strin
   ...Object.entries(ARRAY_SORT_COLUMN_FUNCTIONS),
   ...Object.entries(BAG_FUNCTIONS),
   ...Object.entries(SKETCH_FUNCTIONS),
+  ...Object.entries(LOWERED_CALL_FUNCTIONS),
 ]);
 
 /** Lower-case names of the scalar functions the engine implements. */

@@ -2,15 +2,14 @@
  * Series analysis functions, each as its page in `data-explorer/kusto/query/` defines it:
  * series_fir, series_iir, series_fit_line_dynamic, series_pearson_correlation,
  * series_cosine_similarity, series_dot_product, series_magnitude, series_seasonal (with a
- * given period) and the element-wise
+ * given or detected period) and the element-wise
  * trigonometric functions. A series argument that is not an array gives null.
  */
 import type { DynamicValue } from '../table/column';
 import type { ScalarKernel } from './kernel';
 import { mapDynamic } from './dynamicAccess';
-import { elementNumber, numberElement, seriesStats } from './series';
-import { dynamicFromCell } from '../types/dynamicValue';
-import { EngineFailure, unsupported } from '../errors';
+import { elementNumber, numberElement } from './series';
+import { SEASONAL_DETECTION_THRESHOLD, dominantPeriod } from './seriesPeriods';
 
 /** The elements as numbers, or null when one of them is not numeric. */
 function numbersOf(series: readonly DynamicValue[]): number[] | null {
@@ -148,7 +147,7 @@ export function cosineSimilarity(a: DynamicValue, b: DynamicValue, magnitudeA: n
 /**
  * `series_seasonal(series, period)` for a given period: element i is the median of the numeric
  * elements at the same position within the period (i mod period), as series-seasonal-function.md
- * defines it. The automatic period (-1, the default) needs series_periods_detect and is not built.
+ * defines it.
  */
 export function seasonal(series: readonly DynamicValue[], period: number): DynamicValue[] {
   const medians: number[] = [];
@@ -163,6 +162,17 @@ export function seasonal(series: readonly DynamicValue[], period: number): Dynam
     medians.push(values.length === 0 ? 0 : values.length % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2);
   }
   return series.map((_, i) => numberElement(medians[i % period]));
+}
+
+/**
+ * `series_seasonal(series [, period])` for one row: -1 (the default) detects the period
+ * (`seriesPeriods.ts`, score threshold 0.7) and gives zeros when none is found; a positive period
+ * is used as given (a fraction is truncated, as an `int` argument); any other value gives zeros.
+ */
+export function seasonalWithPeriod(series: readonly DynamicValue[], period: number | null): DynamicValue[] {
+  const given = period === null || Number.isNaN(period) ? 0 : Math.trunc(period);
+  const chosen = given === -1 ? dominantPeriod(series, SEASONAL_DETECTION_THRESHOLD) : given;
+  return chosen > 0 ? seasonal(series, chosen) : series.map(() => 0);
 }
 
 /** `series_magnitude(series)`: √Σ x², numeric elements only. */
@@ -185,28 +195,6 @@ function elementWise(op: (x: number) => number): ScalarKernel {
   });
 }
 
-/** The internal function behind the multi-column forms of series_stats and series_fit_line. */
-export const SERIES_TUPLE_FUNCTION = '$series_tuple';
-
-/**
- * The columns of each multi-column series function, in the binder's order. Each column is the
- * slot of that name in the bag of the function's `_dynamic` form (series_stats_dynamic,
- * series_fit_line_dynamic).
- */
-export const SERIES_TUPLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  series_stats: ['min', 'min_idx', 'max', 'max_idx', 'avg', 'stdev', 'variance'],
-  series_fit_line: ['rsquare', 'slope', 'variance', 'rvariance', 'interception', 'line_fit'],
-};
-
-/** `$series_tuple(function, column, series [, ignore_nonfinite])`: one column of a multi-column series function. */
-const seriesTuple: ScalarKernel = (args, call, ctx) => mapDynamic(args, call.type, ctx, ([fn, column, s, ignore]) => {
-  if (!Array.isArray(s) || typeof column !== 'string') return null;
-  const bag = fn === 'series_stats' ? seriesStats(s, ignore === true) : fitLine(s);
-  if (bag === null || typeof bag !== 'object' || Array.isArray(bag)) return null;
-  const value = bag[column] ?? null;
-  return typeof value === 'string' ? elementNumber(value) : value;
-});
-
 const optionalNumber = (v: DynamicValue | undefined): number | null => (v === undefined ? null : elementNumber(v));
 
 /** The series analysis family, by Kusto name. */
@@ -222,13 +210,8 @@ export const SERIES_ANALYSIS_FUNCTIONS: Readonly<Record<string, ScalarKernel>> =
   series_cosine_similarity: (args, call, ctx) => mapDynamic(args, call.type, ctx, ([a, b, ma, mb]) =>
     cosineSimilarity(a, b, optionalNumber(ma), optionalNumber(mb))),
   series_magnitude: (args, call, ctx) => mapDynamic(args, call.type, ctx, ([s]) => (Array.isArray(s) ? magnitude(s) : null)),
-  series_seasonal: (args, call, ctx) => {
-    const period = args.length > 1 && args[1].length === 1 ? elementNumber(dynamicFromCell(args[1], 0)) : -1;
-    // Why: detecting the period (series_periods_detect) is not implemented; answer "not supported" rather than guess.
-    if (period === null || period <= 0 || !Number.isInteger(period)) throw new EngineFailure(unsupported('series_seasonal without a positive constant period', call.span));
-    return mapDynamic(args, call.type, ctx, ([s]) => (Array.isArray(s) ? seasonal(s, period) : null));
-  },
-  [SERIES_TUPLE_FUNCTION]: seriesTuple,
+  series_seasonal: (args, call, ctx) => mapDynamic(args, call.type, ctx, ([s, period]) =>
+    (Array.isArray(s) ? seasonalWithPeriod(s, period === undefined ? -1 : elementNumber(period)) : null)),
   series_sin: elementWise(Math.sin),
   series_cos: elementWise(Math.cos),
   series_tan: elementWise(Math.tan),

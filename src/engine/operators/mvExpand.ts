@@ -6,11 +6,16 @@
  * - Several expanded columns are zipped: a row expands to the longest of them, the shorter ones
  *   padded with nulls. `limit` caps the rows per input row.
  * - `to typeof(t)` keeps elements of type t and turns the others into null (a cast, no parsing).
+ *   A dynamic value holds datetimes, timespans and guids as their text (as `range()` and
+ *   `make_list()` of such columns build them), so for those targets a string element in the
+ *   form such a value has (ISO `...T...Z`, `[d.]hh:mm:ss`, a canonical guid) is the value;
+ *   anything else is null.
  * Columns that are not expanded are repeated through an index vector, not copied.
  */
 import type { MvExpandOperator } from '../plan';
 import type { Column, DynamicValue } from '../table/column';
 import type { ScalarType } from '../types/scalarType';
+import { parseDatetimeText, parseTimespan } from '../types/datetime';
 import { evaluate } from '../functions/evaluate';
 import { at, pollCancel, POLL_MASK, writerFor } from '../functions/vector';
 import type { Scalar } from '../functions/vector';
@@ -34,6 +39,16 @@ function elementAt(value: Scalar, i: number, expandable: boolean, bagAsArray: bo
   return bagAsArray ? [key, value[key]] : { [key]: value[key] };
 }
 
+/** A guid's canonical text (`tostring()` of a guid), the only form a dynamic guid element has. */
+const GUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A datetime as a dynamic value holds it: ISO 8601 UTC with a time (`2024-01-01T00:00:00Z`,
+ * up to 7 fraction digits). Other date texts (`"2024-01-01"`) are strings, and a cast does not parse.
+ */
+const DATETIME_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$/;
+/** A timespan as a dynamic value holds it: `[-][d.]hh:mm:ss[.fffffff]`. */
+const TIMESPAN_TEXT = /^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{1,7})?$/;
+
 /** `to typeof(type)`: the element when it already is of `type`, else null. */
 function castElement(element: Scalar, type: ScalarType): Scalar {
   if (element === null) return null;
@@ -51,10 +66,11 @@ function castElement(element: Scalar, type: ScalarType): Scalar {
     case 'decimal':
       return typeof element === 'number' ? element : null;
     case 'datetime':
+      return typeof element === 'string' && DATETIME_TEXT.test(element) ? parseDatetimeText(element) : null;
     case 'timespan':
+      return typeof element === 'string' && TIMESPAN_TEXT.test(element) ? parseTimespan(element) : null;
     case 'guid':
-      // The lowering refuses these targets; a plan built by hand gets nulls rather than a guess.
-      return null;
+      return typeof element === 'string' && GUID_TEXT.test(element) ? element.toLowerCase() : null;
     default: {
       const never: never = type;
       return never;

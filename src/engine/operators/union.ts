@@ -1,8 +1,9 @@
 /**
  * `union`: the rows of every input in order, one after the other, with the columns of the
  * binder's schema. An input without a column gets nulls (empty strings) there. When inputs
- * disagree on a column's type, Kusto names the outputs `Name_type` (`Size_int`, `Size_string`);
- * such a column is filled from the input whose column `Name` has that type.
+ * disagree on a column's type, Kusto names the outputs `Name_type` (`Size_int`, `Size_string`),
+ * numbered when an input already has a column of that name (`x_long1`); such a column is filled
+ * from the inputs whose column `Name` has that type (see `assignColumns`).
  */
 import type { Column, ColumnSchema } from '../table/column';
 import { concatColumns, nullColumn, retypeColumn } from '../table/gather';
@@ -13,17 +14,54 @@ import { pollCancel } from '../functions/vector';
 import type { RelColumn, Relation, RunContext } from './relation';
 import { readColumn } from './relation';
 
-/** Whether `c` is written to output `targetName` as `Name_type` (its bare name is no output column). */
-function isSuffixedAs(c: RelColumn, targetName: string, names: ReadonlySet<string>): boolean {
-  return c.name !== targetName && !names.has(c.name) && `${c.name}_${c.data.type}` === targetName;
+/** The output column's key: name and type. */
+function keyOf(name: string, type: string): string {
+  return `${name}\u0000${type}`;
 }
 
-function sourceColumn(input: Relation, target: ColumnSchema, names: ReadonlySet<string>): RelColumn | undefined {
-  const exact = input.columns.find((c) => c.name === target.name && c.data.type === target.type);
-  if (exact !== undefined) return exact;
-  const suffixed = input.columns.find((c) => isSuffixedAs(c, target.name, names));
-  if (suffixed !== undefined) return suffixed;
-  return input.columns.find((c) => c.name === target.name);
+/** Most numbered variants of a type-suffixed name tried (`x_long`, `x_long1`, ...). */
+const MAX_SUFFIX_NUMBER = 1000;
+
+/**
+ * Where each input's columns go in the binder's schema (union-operator.md, "Source columns
+ * types mismatch"): a column whose name and type are an output column's goes there; a column
+ * whose name the inputs use with several types goes to `Name_type`, or, when that name is
+ * already an input's own column (`x:long` next to `x_long:long`), to the first free
+ * `Name_type1`, `Name_type2`, ...; failing both, to the output column of its name (retyped).
+ */
+function assignColumns(inputs: readonly Relation[], schema: readonly ColumnSchema[], span: SourceSpan | null): Map<string, RelColumn>[] {
+  const outputs = new Set(schema.map((c) => keyOf(c.name, c.type)));
+  const names = new Set(schema.map((c) => c.name));
+  const literal = new Set<string>();
+  for (const input of inputs) {
+    for (const c of input.columns) if (outputs.has(keyOf(c.name, c.data.type))) literal.add(keyOf(c.name, c.data.type));
+  }
+  const suffixedTarget = (c: RelColumn): string | undefined => {
+    for (let n = 0; n <= MAX_SUFFIX_NUMBER; n++) {
+      const candidate = `${c.name}_${c.data.type}${n === 0 ? '' : String(n)}`;
+      const key = keyOf(candidate, c.data.type);
+      if (!names.has(candidate)) return undefined;
+      if (outputs.has(key) && !literal.has(key)) return candidate;
+    }
+    return undefined;
+  };
+  return inputs.map((input) => {
+    const assigned = new Map<string, RelColumn>();
+    const assign = (target: string | undefined, c: RelColumn): boolean => {
+      if (target === undefined || assigned.has(target)) return false;
+      assigned.set(target, c);
+      return true;
+    };
+    for (const c of input.columns) {
+      if (outputs.has(keyOf(c.name, c.data.type)) && assign(c.name, c)) continue;
+      if (assign(suffixedTarget(c), c)) continue;
+      if (names.has(c.name) && assign(c.name, c)) continue;
+      // Why: an outer union keeps every input column; one we cannot place means names we do not
+      // know how Kusto gives, and a silently dropped column would be a wrong answer.
+      throw new EngineFailure(unsupported(`union where column ${c.name} (${c.data.type}) gets a name this engine cannot tell`, span));
+    }
+    return assigned;
+  });
 }
 
 function fitColumn(column: Column, target: ColumnSchema, run: RunContext, span: SourceSpan | null): Column {
@@ -34,31 +72,14 @@ function fitColumn(column: Column, target: ColumnSchema, run: RunContext, span: 
   throw new EngineFailure(internalError(`union: cannot fit ${column.type} into ${target.name}:${target.type}`, span));
 }
 
-/**
- * True when an output name is both one input's column and another input's type-suffixed
- * column (`x:long` next to `x_long:long`): Kusto then de-duplicates to `x_long1`, and which
- * source lands in which column cannot be told from the names (union-operator.md, "Source
- * columns types mismatch"), so the union answers "not supported" rather than merge the two.
- */
-function suffixCollision(inputs: readonly Relation[], schema: readonly ColumnSchema[], names: ReadonlySet<string>): string | null {
-  for (const target of schema) {
-    const literal = inputs.some((input) => input.columns.some((c) => c.name === target.name));
-    const suffixed = inputs.some((input) => input.columns.some((c) => isSuffixedAs(c, target.name, names)));
-    if (literal && suffixed) return target.name;
-  }
-  return null;
-}
-
 /** Applies `union` over `inputs` (for `T | union U`, T first). */
 export function applyUnion(inputs: readonly Relation[], schema: readonly ColumnSchema[], run: RunContext, span: SourceSpan | null): Relation {
-  const names = new Set(schema.map((c) => c.name));
-  const collision = suffixCollision(inputs, schema, names);
-  if (collision !== null) throw new EngineFailure(unsupported(`union where a type-suffixed column name collides with a column named ${collision}`, span));
+  const assignments = assignColumns(inputs, schema, span);
   const rowCount = inputs.reduce((s, r) => s + r.rowCount, 0);
   const columns: RelColumn[] = schema.map((target) => {
     pollCancel(run.cancel);
-    const parts = inputs.map((input) => {
-      const source = sourceColumn(input, target, names);
+    const parts = inputs.map((input, i) => {
+      const source = assignments[i].get(target.name);
       if (source === undefined) return nullColumn(target.type, input.rowCount);
       return fitColumn(readColumn(source), target, run, span);
     });

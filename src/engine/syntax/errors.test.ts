@@ -69,9 +69,9 @@ describe('analysis errors', () => {
 
 describe('unsupported constructs', () => {
   test.each([
-    ['T | evaluate pivot(Name)', 'evaluate pivot', 'pivot'],
+    ['T | evaluate pivot(Name) | take 1', 'pivot without an output schema ": (column:type, ...)" before other operators', 'pivot'],
     ['T | join kind=inner hint.strategy=shuffle U where $left.Size > $right.Size', 'join ... where', 'where $left.Size > $right.Size'],
-    ['T | mv-expand Props to typeof(datetime)', 'mv-expand to typeof(datetime)', 'to typeof(datetime)'],
+    ['T | where assert(now() > datetime(2020-01-01), "x")', 'assert over a value known only at run time', 'now() > datetime(2020-01-01)'],
     ['T | parse kind=regex Name with "(" a', 'parse pattern (regular expression not supported here)', 'parse kind=regex Name with "(" a'],
     ['T | summarize percentile(Name, 50)', 'percentile of string', 'percentile(Name, 50)'],
     ['T | summarize count() * 2, percentile(Name, 50)', 'percentile of string', 'percentile(Name, 50)'],

@@ -3,7 +3,7 @@
  * parser/binder against the catalog's schema, and lowers the analyzed tree to a `QueryPlan`.
  * This folder is the only code that touches Kusto.Language.
  */
-import type { PlanStatement, QueryPlan } from '../plan';
+import type { PlanStatement, QueryPlan, Tabular } from '../plan';
 import type { Catalog } from '../table/table';
 import { EngineFailure, analysisError, emptyQueryError } from '../errors';
 import { globalStateFor } from './globalState';
@@ -13,13 +13,28 @@ import { lowerTabular } from './lowerTabular';
 import { lowerScalar } from './lowerScalar';
 import { declareStatement } from './lowerLet';
 import { topLevelScope } from './letScope';
-import { type LoweringContext, failUnsupported, isNode, listItems, separatedItems, spanOf } from './nodes';
+import { type LoweringContext, failUnsupported, isNode, listItems, scalarTypeOf, separatedItems, spanOf } from './nodes';
 
 /** The name a query statement gives its result with a final `| as Name`, if any. */
 function resultNameOf(body: KExpression): string | undefined {
   let expr = body;
   while (isNode(expr, 'ParenthesizedExpression')) expr = expr.Expression;
   return isNode(expr, 'PipeExpression') && isNode(expr.Operator, 'AsOperator') ? expr.Operator.Name.SimpleName : undefined;
+}
+
+/**
+ * A query statement that is a scalar expression (`asin(0.5)`) runs as an implicit `print` of it:
+ * one row, one column named `print_0` as `print` names an unnamed expression (the docs' function
+ * pages run such statements as queries).
+ */
+function lowerImplicitPrint(ctx: LoweringContext, body: KExpression): Tabular {
+  const span = spanOf(body);
+  return {
+    kind: 'source',
+    source: { op: 'print', columns: [{ name: 'print_0', expr: lowerScalar(ctx, body) }] },
+    schema: [{ name: 'print_0', type: scalarTypeOf(body) }],
+    span,
+  };
 }
 
 /**
@@ -35,7 +50,11 @@ function lowerStatements(ctx: LoweringContext, statements: readonly KStatement[]
       continue;
     }
     const body = statement.Expression;
-    if (body.ResultType === null || !body.ResultType.IsTabular) return failUnsupported('scalar expression as a query', body);
+    if (body.ResultType !== null && body.ResultType.IsScalar) {
+      lowered.push({ body: lowerImplicitPrint(ctx, body), name: undefined });
+      continue;
+    }
+    if (body.ResultType === null || !body.ResultType.IsTabular) return failUnsupported('query statement that is neither tabular nor scalar', body);
     lowered.push({ body: lowerTabular(ctx, body), name: resultNameOf(body) });
   }
   if (lowered.length === 0) {

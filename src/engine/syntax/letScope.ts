@@ -8,15 +8,18 @@
  * site, so inside an expansion they are looked up by name in the call's own frame.
  */
 import type { Expr, PlanScalar, Tabular } from '../plan';
-import type { KExpression, KSymbol } from './kustoTypes';
+import type { KExpression, KFunctionBody, KSymbol } from './kustoTypes';
 import type { LoweringContext } from './nodes';
 
 /** A name's meaning. `let` values are lowered lazily (an unused `let` never fails the query) and once. */
 export type Binding =
   /** `let x = <scalar or tabular expression>` (also `materialize(...)`, `view`-less values). */
   | { readonly kind: 'let'; readonly name: string; readonly node: KExpression; readonly ctx: LoweringContext; value?: Expr | Tabular }
-  /** `let f = (params) { body }` or `let V = view () { body }`: expanded at each call. */
-  | { readonly kind: 'function'; readonly name: string }
+  /**
+   * `let f = (params) { body }` or `let V = view () { body }`: expanded at each call. `view` is the
+   * body of a parameterless `view` (what `search` reads besides the tables), else undefined.
+   */
+  | { readonly kind: 'function'; readonly name: string; readonly view?: KFunctionBody; readonly ctx?: LoweringContext }
   /** A function parameter bound to the caller's argument (or to its default value). */
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly tabular: Tabular };
@@ -37,12 +40,17 @@ export interface LetScope {
   readonly scalars: PlanScalar[];
   /** How deep in nested function expansions the lowering is (guards against runaway recursion). */
   readonly depth: number;
+  /**
+   * Values of the `set` options that change results and that the lowering applies, by lowercase
+   * name (`query_bin_auto_size`, `query_bin_auto_at` for `bin_auto()`); shared by the whole query.
+   */
+  readonly options: Map<string, Expr>;
   readonly lower: Lowerers;
 }
 
 /** The scope of a query's top level. */
 export function topLevelScope(lower: Lowerers): LetScope {
-  return { symbols: new Map(), parameters: new Map(), scalars: [], depth: 0, lower };
+  return { symbols: new Map(), parameters: new Map(), scalars: [], depth: 0, lower, options: new Map() };
 }
 
 /** The scope inside a function call's expansion: the query's `let` names plus the call's parameters. */

@@ -16,6 +16,7 @@ import {
 } from './nodes';
 import { kustoLanguage } from './kustoLibrary';
 import { lowerMultiColumnAggregate } from './lowerMultiAggregate';
+import { hasTupleElement, tupleProjectColumns } from './lowerSeriesTuples';
 
 /** `name = e` gives (name, e); a bare `e` gives (undefined, e). Compound `(a, b) = e` is unsupported. */
 export function splitNamed(element: KExpression): { explicitName: string | undefined; expr: KExpression } {
@@ -144,6 +145,8 @@ export function lowerDistinct(
     const span = spanOf(elements[0]);
     return { op: 'distinct', columns: input.map((c) => ({ name: c.name, expr: { kind: 'column', name: c.name, type: c.type, span } })) };
   }
+  // A multi-column function (series_fit_line(x), ...) gives several keys; `lowerSeriesTuples` lowers them.
+  if (hasTupleElement(elements)) return { op: 'distinct', columns: tupleProjectColumns(ctx, elements, output, distinct) };
   if (elements.length !== output.length) return failUnsupported('distinct producing several columns per expression', distinct);
   const columns = elements.map((element, i) => ({ name: output[i].name, expr: lowerScalar(ctx, splitNamed(element).expr) }));
   return { op: 'distinct', columns };

@@ -30,7 +30,9 @@ export function declareLet(ctx: LoweringContext, statement: KLetStatement): void
   const name = statement.Name.SimpleName;
   const value = statement.Expression;
   if (isNode(value, 'FunctionDeclaration')) {
-    ctx.lets.symbols.set(symbol, { kind: 'function', name });
+    const isView = (symbol as KFunctionSymbol & { readonly IsView?: boolean }).IsView === true;
+    const parameterless = listItems((symbol as KFunctionSymbol).Signatures.getItem(0).Parameters).length === 0;
+    ctx.lets.symbols.set(symbol, isView && parameterless ? { kind: 'function', name, view: value.Body, ctx } : { kind: 'function', name });
     return;
   }
   if (isFunctionSymbol(symbol)) return failUnsupported('let alias of a function', statement);
@@ -179,6 +181,25 @@ export function lowerUserCall(ctx: LoweringContext, call: KNode, tabular: boolea
   const type = result.ResultType;
   if (tabular !== (type !== null && type.IsTabular)) return null;
   return tabular ? inner.lets.lower.tabular(inner, result) : inner.lets.lower.scalar(inner, result);
+}
+
+/**
+ * The `let` views (`let V = view () { ... }`) in scope, in declaration order, each lowered from
+ * its declaration's body in the scope it was declared in: what `search` reads besides the
+ * database's tables (let-statement.md).
+ */
+export function lowerLetViews(ctx: LoweringContext): { readonly name: string; readonly body: Tabular }[] {
+  const views: { name: string; body: Tabular }[] = [];
+  for (const binding of ctx.lets.symbols.values()) {
+    if (binding.kind !== 'function' || binding.view === undefined || binding.ctx === undefined) continue;
+    const declared = binding.ctx;
+    const inner: LoweringContext = { ...declared, lets: callScope(declared.lets, new Map()) };
+    for (const statement of separatedItems(binding.view.Statements)) declareStatement(inner, statement);
+    const result = binding.view.Expression;
+    if (result.ResultType === null || !result.ResultType.IsTabular) continue;
+    views.push({ name: binding.name, body: inner.lets.lower.tabular(inner, result) });
+  }
+  return views;
 }
 
 /** `materialize(T)`: T, evaluated once however often it is referenced. */

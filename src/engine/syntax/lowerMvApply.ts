@@ -16,9 +16,6 @@ import { splitNamed } from './lowerColumns';
 import { lowerScalar } from './lowerScalar';
 import { type LoweringContext, failUnsupported, listItems, schemaOf, separatedItems, spanOf } from './nodes';
 
-/** Element types the expansion casts to (as `mv-expand` supports them). */
-const CAST_TYPES: ReadonlySet<string> = new Set(['dynamic', 'string', 'bool', 'int', 'long', 'real', 'decimal']);
-
 /** Implicit inputs of the subqueries being lowered (innermost last). */
 const implicitInputs: Tabular[] = [];
 let subtableCount = 0;
@@ -47,7 +44,7 @@ function itemType(ctx: LoweringContext, toTypeOf: KNode | null): ScalarType {
   const span = spanOf(toTypeOf);
   const match = /typeof\s*\(\s*(\w+)\s*\)/.exec(ctx.text.slice(span.start, span.start + span.length));
   const type = match === null ? undefined : parseScalarType(match[1]);
-  if (type === undefined || !CAST_TYPES.has(type)) return failUnsupported(`mv-apply to ${match?.[1] ?? 'this type'}`, toTypeOf);
+  if (type === undefined) return failUnsupported(`mv-apply to ${match?.[1] ?? 'this type'}`, toTypeOf);
   return type;
 }
 

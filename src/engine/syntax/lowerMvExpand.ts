@@ -9,9 +9,6 @@ import { kustoLanguage } from './kustoLibrary';
 import { splitNamed } from './lowerColumns';
 import { type LoweringContext, failUnsupported, isNode, listItems, scalarTypeOf, separatedItems } from './nodes';
 
-/** Target types of `to typeof(...)` the executor casts to (others would need parsing rules). */
-const CAST_TYPES: ReadonlySet<string> = new Set(['dynamic', 'string', 'bool', 'int', 'long', 'real', 'decimal']);
-
 function parameterValue(parameter: KNamedParameter): string {
   const value = parameter.Expression;
   if (isNode(value, 'NameReference')) return value.SimpleName;
@@ -37,7 +34,6 @@ export function lowerMvExpand(ctx: LoweringContext, operator: KMvExpandOperator,
     const name = explicitName ?? kustoLanguage().KustoFacts.GetExpressionResultName(expr, null) ?? '';
     if (!outputNames.has(name)) return failUnsupported('mv-expand of an unnamed expression', element);
     const type = scalarTypeOf(element);
-    if (element.ToTypeOf !== null && !CAST_TYPES.has(type)) return failUnsupported(`mv-expand to typeof(${type})`, element.ToTypeOf);
     return { name, expr: ctx.lets.lower.scalar(ctx, expr), type };
   });
   const limitClause = operator.RowLimitClause;

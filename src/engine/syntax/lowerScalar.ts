@@ -12,6 +12,9 @@ import { lowerDynamicAccess } from './lowerDynamic';
 import { lowerArraySortElement } from './lowerArraySortColumns';
 import { lowerPackAll } from './lowerPackAll';
 import { lowerHasAny } from './lowerHasAny';
+import { lowerAssert } from './lowerAssert';
+import { lowerBinAuto } from './lowerBinAuto';
+import { hasStarArgument, lowerEstimateDataSize } from './lowerDataSize';
 import { lowerScanStateReference } from './scanScope';
 import { lowerScalarName, lowerToScalar, lowerUserCall } from './lowerLet';
 import {
@@ -63,6 +66,9 @@ function lowerCall(ctx: LoweringContext, call: KFunctionCallExpression): Expr {
     return ctx.aggregateReference !== undefined ? ctx.aggregateReference(call) : failUnsupported(name, call.Name);
   }
   if (name === 'pack_all' && ctx.rowColumns !== undefined) return lowerPackAll(ctx, call, ctx.rowColumns, lowerScalar);
+  if (name === 'assert') return lowerAssert(ctx, call, lowerScalar);
+  if (name === 'bin_auto') return lowerBinAuto(ctx, call, lowerScalar);
+  if (name === 'estimate_data_size' && hasStarArgument(call)) return lowerEstimateDataSize(ctx, call, ctx.rowColumns, lowerScalar);
   if (!SUPPORTED_SCALAR_FUNCTIONS.has(name)) return failUnsupported(name, call.Name);
   const args = separatedItems(call.ArgumentList.Expressions).map((arg): Expr =>
     // `extract_json(path, json, typeof(long))`: the binder already made `long` the call's type,

@@ -5,7 +5,8 @@
  * (`*`): `"err"` is `has`, `"err*"` `hasprefix`, `"*err"` `hassuffix`, `"*err*"` `contains`,
  * `"a*b"` `matches regex @"\ba.*b\b"`; `Col:"err"` restricts the term to one column; `search *`
  * keeps every row; `kind=case_sensitive` uses the `_cs` operators. Non-string columns are
- * searched through `tostring()`.
+ * searched through `tostring()`. The searched sources are the database's tables and the `let`
+ * views in scope, or those named by `in (...)`.
  */
 import type { BinaryOp, Expr, Tabular } from '../plan';
 import type { ColumnSchema } from '../table/column';
@@ -13,9 +14,10 @@ import type { SourceSpan } from '../errors';
 import type { BridgeList, KExpression, KGlobalState, KNamedParameter, KTableSymbol } from './kustoTypes';
 import type { KSearchOperator } from './kustoSeriesTypes';
 import { lowerScalar } from './lowerScalar';
+import { lowerLetViews, lowerTabularName } from './lowerLet';
 import {
-  type LoweringContext, failUnsupported, isNode, isTableSymbol, kindName, listItems, schemaOf, scalarTypeOfSymbol,
-  separatedItems, spanOf,
+  type LoweringContext, failUnsupported, isFunctionSymbol, isNode, isTableSymbol, kindName, listItems, schemaOf,
+  scalarTypeOfSymbol, separatedItems, spanOf,
 } from './nodes';
 
 interface SearchScope {
@@ -92,8 +94,10 @@ function lowerPredicate(ctx: LoweringContext, expr: KExpression, scope: SearchSc
     if (kindName(expr) === 'SearchExpression') {
       const value = stringLiteral(expr.Right);
       const left = expr.Left;
-      const column = isNode(left, 'NameReference') ? scope.columns.find((c) => c.name === left.SimpleName) : undefined;
-      if (value === null || column === undefined) return failUnsupported('search Column:term of this form', expr);
+      if (value === null || !isNode(left, 'NameReference')) return failUnsupported('search Column:term of this form', expr);
+      const column = scope.columns.find((c) => c.name === left.SimpleName);
+      // A column only other searched sources have: no row of this one matches.
+      if (column === undefined) return bool(false, span);
       const { op, value: operand } = termOperator(value, scope.caseSensitive, expr.Right);
       return columnTerm(column, op, operand, span);
     }
@@ -105,11 +109,60 @@ function lowerPredicate(ctx: LoweringContext, expr: KExpression, scope: SearchSc
   return lowerScalar(ctx, expr);
 }
 
+/** The columns an expression reads, by name. */
+function columnsRead(expr: Expr, into: Map<string, ColumnSchema>): Map<string, ColumnSchema> {
+  switch (expr.kind) {
+    case 'literal':
+      return into;
+    case 'column':
+      into.set(expr.name, { name: expr.name, type: expr.type });
+      return into;
+    case 'unary':
+      return columnsRead(expr.operand, into);
+    case 'binary':
+      return columnsRead(expr.right, columnsRead(expr.left, into));
+    case 'in':
+      [expr.operand, ...expr.values].forEach((e) => columnsRead(e, into));
+      return into;
+    case 'between':
+      [expr.operand, expr.low, expr.high].forEach((e) => columnsRead(e, into));
+      return into;
+    case 'call':
+      expr.args.forEach((e) => columnsRead(e, into));
+      return into;
+    default: {
+      const never: never = expr;
+      return never;
+    }
+  }
+}
+
+/**
+ * `input | where predicate`. The predicate may name a column that only other searched sources
+ * have (`search Kind == "x"` over tables and views); for this source that column is null, so it
+ * is added as a typed null before the filter and dropped after it.
+ */
+function filterWithMissingColumns(input: Tabular, predicate: Expr, span: SourceSpan): Tabular {
+  const own = new Set(input.schema.map((c) => c.name));
+  const missing = [...columnsRead(predicate, new Map()).values()].filter((c) => !own.has(c.name));
+  if (missing.length === 0) return { kind: 'pipe', input, operator: { op: 'where', predicate }, schema: input.schema, span };
+  const widened: Tabular = {
+    kind: 'pipe', input, schema: [...input.schema, ...missing], span,
+    operator: { op: 'extend', columns: missing.map((c) => ({ name: c.name, expr: { kind: 'literal', type: c.type, value: null, span } })) },
+  };
+  const filtered: Tabular = { kind: 'pipe', input: widened, operator: { op: 'where', predicate }, schema: widened.schema, span };
+  return {
+    kind: 'pipe', input: filtered, schema: input.schema, span,
+    operator: { op: 'project', columns: input.schema.map((c) => ({ name: c.name, expr: { kind: 'column', name: c.name, type: c.type, span } })) },
+  };
+}
+
 /** `where predicate | extend $table = name` over `input`. */
 function searchOne(ctx: LoweringContext, operator: KSearchOperator, input: Tabular, tableName: string): Tabular {
   const scope = { caseSensitive: caseSensitivity(listItems(operator.Parameters)), columns: input.schema };
   const span = spanOf(operator);
-  const where: Tabular = { kind: 'pipe', input, operator: { op: 'where', predicate: lowerPredicate(ctx, operator.Condition, scope) }, schema: input.schema, span };
+  const predicate = lowerPredicate(ctx, operator.Condition, scope);
+  const where: Tabular = filterWithMissingColumns(input, predicate, span);
   const tableColumn: ColumnSchema = { name: '$table', type: 'string' };
   return {
     kind: 'pipe', input: where, span, schema: [...input.schema.filter((c) => c.name !== '$table'), tableColumn],
@@ -124,14 +177,35 @@ export function lowerSearchPipe(ctx: LoweringContext, pipe: KExpression, operato
   return { kind: 'union', inputs: [one], schema: schemaOf(pipe), span: spanOf(operator) };
 }
 
-/** The tables `search` reads: those of `in (...)`, or every table of the database. */
-function searchedTables(ctx: LoweringContext, operator: KSearchOperator): (Tabular & { readonly kind: 'table' })[] {
+/** A source `search` reads and the name its rows get in `$table`. */
+interface SearchedSource {
+  readonly name: string;
+  readonly input: Tabular;
+}
+
+/**
+ * The sources `search` reads: those of `in (...)` (tables, `let` tabular names and views), or
+ * every table of the database followed by the `let` views in scope.
+ */
+function searchedSources(ctx: LoweringContext, operator: KSearchOperator): SearchedSource[] {
   if (operator.InClause !== null) {
     return separatedItems(operator.InClause.Expressions).map((e) => {
-      if (!isNode(e, 'NameReference') || !isTableSymbol(e.ReferencedSymbol)) return failUnsupported('search in (...) other than table names', e);
-      return { kind: 'table', name: e.SimpleName, schema: schemaOf(e), span: spanOf(e) };
+      if (!isNode(e, 'NameReference')) return failUnsupported('search in (...) other than names', e);
+      if (isTableSymbol(e.ReferencedSymbol)) {
+        return { name: e.SimpleName, input: { kind: 'table', name: e.SimpleName, schema: schemaOf(e), span: spanOf(e) } };
+      }
+      // A `let` view is named by its name, as in let-statement.md; a `let` tabular value is not a
+      // named source there, and what Kusto puts in its `$table` is not documented.
+      const bound = isFunctionSymbol(e.ReferencedSymbol) ? lowerTabularName(ctx, e) : null;
+      return bound === null ? failUnsupported('search in (...) of this name', e) : { name: e.SimpleName, input: bound };
     });
   }
+  const tables = databaseTables(ctx, operator).map((table) => ({ name: table.name, input: table }));
+  return [...tables, ...lowerLetViews(ctx).map((view) => ({ name: view.name, input: view.body }))];
+}
+
+/** Every table of the database, as `search` without `in (...)` reads them. */
+function databaseTables(ctx: LoweringContext, operator: KSearchOperator): (Tabular & { readonly kind: 'table' })[] {
   // Why the cast: only `search` needs the database's table list from the global state.
   const globals = ctx.globals as KGlobalState & { readonly Database: { readonly Tables: BridgeList<KTableSymbol> } | null };
   const tables = globals.Database === null ? [] : listItems(globals.Database.Tables);
@@ -148,12 +222,11 @@ function searchedTables(ctx: LoweringContext, operator: KSearchOperator): (Tabul
 /** `search [kind=...] [in (T, ...)] predicate` as a source. */
 export function lowerSearchSource(ctx: LoweringContext, operator: KSearchOperator): Tabular {
   if (operator.DataScope !== null) return failUnsupported('search datascope', operator.DataScope);
-  const tables = searchedTables(ctx, operator);
   const schema = schemaOf(operator);
-  // The binder also searches `let` views (let-statement.md: `search MyColumn == 5` over two
-  // views); they are not catalog tables, so a column only they have means rows we would miss.
-  const known = new Set(tables.flatMap((t) => t.schema.map((c) => c.name)));
-  if (schema.some((c) => c.name !== '$table' && !known.has(c.name))) return failUnsupported('search over let views', operator.SearchKeyword);
-  const inputs = tables.map((table) => searchOne(ctx, operator, table, table.name));
+  // Without `in (...)`, the binder also searches the `let` views in scope (let-statement.md:
+  // `search MyColumn == 5` over two views), after the database's tables.
+  const inputs = searchedSources(ctx, operator).map((source) => searchOne(ctx, operator, source.input, source.name));
+  const known = new Set(inputs.flatMap((t) => t.schema.map((c) => c.name)));
+  if (schema.some((c) => !known.has(c.name))) return failUnsupported('search over a source the binder sees and the engine does not', operator.SearchKeyword);
   return { kind: 'union', inputs, schema, span: spanOf(operator) };
 }

@@ -7,7 +7,7 @@
  */
 import type { Expr, NamedExpr, Operator } from '../plan';
 import type { ColumnSchema } from '../table/column';
-import { SERIES_TUPLE_COLUMNS, SERIES_TUPLE_FUNCTION } from '../functions/seriesAnalysis';
+import { SERIES_TUPLE_COLUMNS, SERIES_TUPLE_FUNCTION } from '../functions/seriesTuples';
 import type { KExpression, KExtendOperator, KFunctionCallExpression, KProjectOperator } from './kustoTypes';
 import { kustoLanguage } from './kustoLibrary';
 import { splitNamed } from './lowerColumns';

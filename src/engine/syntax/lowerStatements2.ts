@@ -3,8 +3,8 @@
  * - `set option [= value];` (set-statement.md): accepted and ignored only for the documented
  *   request properties that cannot change a query's result here (truncation limits, timeouts,
  *   memory limits, cache and execution hints — this engine never truncates a result silently and
- *   has no server); any other option, such as `query_now` or `query_bin_auto_size`, changes
- *   results and stays `E_UNSUPPORTED`.
+ *   has no server); `query_bin_auto_size` and `query_bin_auto_at` are kept for `bin_auto()`; any
+ *   other option, such as `query_now`, changes results and stays `E_UNSUPPORTED`.
  * - `declare query_parameters(name:type = default, ...);` (query-parameters-statement.md): every
  *   parameter is bound to its default value (the page has no way to pass parameter values); a
  *   parameter without a default is `E_UNSUPPORTED`.
@@ -16,7 +16,11 @@ import { type LoweringContext, failUnsupported, separatedItems } from './nodes';
 
 interface KSetOptionStatement extends KNode {
   readonly Name: KNameDeclaration;
+  readonly ValueClause: (KNode & { readonly Expression: KExpression | null }) | null;
 }
+
+/** Options that change results and that the lowering applies (`bin_auto()` reads them; see `lowerBinAuto.ts`). */
+const APPLIED_OPTIONS: ReadonlySet<string> = new Set(['query_bin_auto_size', 'query_bin_auto_at']);
 interface KFunctionParameter extends KNode {
   readonly NameAndType: KNode & { readonly Name: KNameDeclaration };
   readonly DefaultValue: (KNode & { readonly Value: KExpression }) | null;
@@ -42,6 +46,11 @@ export function declareOtherStatement(ctx: LoweringContext, statement: KStatemen
   if (isOperators2Node(statement, 'SetOptionStatement')) {
     const set = statement as KSetOptionStatement;
     const name = set.Name.SimpleName;
+    const value = set.ValueClause?.Expression ?? null;
+    if (APPLIED_OPTIONS.has(name.toLowerCase()) && value !== null) {
+      ctx.lets.options.set(name.toLowerCase(), ctx.lets.lower.scalar(ctx, value));
+      return true;
+    }
     if (!HARMLESS_OPTIONS.has(name.toLowerCase()) && !name.toLowerCase().startsWith('hint.')) failUnsupported(`set ${name}`, set.Name);
     return true;
   }

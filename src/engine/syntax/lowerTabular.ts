@@ -17,7 +17,7 @@ import { lowerProjectColumns } from './lowerProjectColumns';
 import { lowerMvExpand } from './lowerMvExpand';
 import { lowerMorePipe, lowerMoreSource } from './lowerMoreOperators';
 import { lowerOperators2Pipe } from './lowerOperators2';
-import { lowerUnionLegs } from './lowerUnion';
+import { lowerUnionLegs, lowerUnionSource } from './lowerUnion';
 import { lowerAggregateExpressions } from './lowerAggregateExpressions';
 import {
   type LoweringContext, failUnsupported, isNode, isTableSymbol, keywordOf, listItems, schemaOf, separatedItems, spanOf,
@@ -100,7 +100,7 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
     return { kind: 'table', name: symbol.Name, schema: schemaOf(expr), span: spanOf(expr) };
   }
   if (isNode(expr, 'UnionOperator')) {
-    return { kind: 'union', inputs: lowerUnionInputs(ctx, expr), schema: schemaOf(expr), span: spanOf(expr) };
+    return lowerUnionSource(ctx, expr, lowerTabular);
   }
   if (isNode(expr, 'FunctionCallExpression')) {
     const value = lowerUserCall(ctx, expr, true);
