@@ -8,12 +8,15 @@ import { expect, it } from 'vitest';
 import { SUPPORTED_AGGREGATES } from '../src/engine/aggregates/registry';
 import { SUPPORTED_SCALAR_FUNCTIONS } from '../src/engine/functions/registry';
 import { SUPPORTED_QUERY_OPERATORS } from '../src/engine/syntax/supportedOperators';
+import { SUPPORTED_EVALUATE_PLUGINS } from '../src/engine/syntax/lowerEvaluate';
 import { knownKustoNames } from '../src/engine/syntax/kustoSymbols';
 import { buildCoverage, engineOnlyNames, renderCoverageMarkdown } from '../src/engine/coverage/coverage';
 
 it('writes docs/kql-coverage.md', () => {
   const known = knownKustoNames();
-  const implemented = { operators: SUPPORTED_QUERY_OPERATORS, functions: SUPPORTED_SCALAR_FUNCTIONS, aggregates: SUPPORTED_AGGREGATES };
+  const implemented = {
+    operators: SUPPORTED_QUERY_OPERATORS, functions: SUPPORTED_SCALAR_FUNCTIONS, aggregates: SUPPORTED_AGGREGATES, plugins: SUPPORTED_EVALUATE_PLUGINS,
+  };
   const rows = buildCoverage(known, implemented);
   const target = resolve(process.cwd(), 'docs/kql-coverage.md');
   writeFileSync(target, renderCoverageMarkdown(rows, engineOnlyNames(known, implemented)));

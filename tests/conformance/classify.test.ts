@@ -45,6 +45,15 @@ describe('unknownToParser', () => {
     expect(unknownToParser(outcome, '')).toContain('no_such_plugin_here');
   });
 
+  it('names documented signatures the bundled parser rejects', () => {
+    const timespan = 'print t = make_timespan(1, 12, 30, 55.123)';
+    expect(unknownToParser(runQuery(timespan, catalogOf([]), { now: NOW }), timespan)).toContain('make_timespan');
+    const unpack = 'datatable(d: dynamic) [dynamic({"a": 1})] | evaluate bag_unpack(d, ignoredProperties=dynamic(["a"]))';
+    expect(unknownToParser(runQuery(unpack, catalogOf([]), { now: NOW }), unpack)).toContain('bag_unpack');
+    const integral = 'print t = make_timespan(1, 12, 30, 55)';
+    expect(unknownToParser(runQuery(integral, catalogOf([]), { now: NOW }), integral)).toBeNull();
+  });
+
   it('leaves other analysis errors and successes alone', () => {
     const failed = runQuery('print x = 1 + "a"', catalogOf([]), { now: NOW });
     expect(unknownToParser(failed, 'print x = 1 + "a"')).toBeNull();

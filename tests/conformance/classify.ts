@@ -47,13 +47,21 @@ export function skipBeforeRunning(page: string, query: string, rows: readonly (r
 }
 
 /**
- * Operators and plug-ins newer than the bundled Kusto.Language (`@kusto/language-service-next`):
+ * Operators, plug-ins and signatures newer than the bundled Kusto.Language (`@kusto/language-service-next`):
  * the parser rejects them, so the engine cannot support them yet. Not the engine's mistake and
  * not the page's: counted as "not supported yet".
  */
 export function unknownToParser(outcome: QueryOutcome, query: string): string | null {
   if (outcome.ok || outcome.error.code !== 'E_ANALYSIS') return null;
   if (/\bproject-by-names\b/.test(query)) return 'project-by-names (unknown to the bundled Kusto.Language)';
+  // The bundled Kusto.Language declares make_timespan's seconds as an integer (the page: `real`)
+  // and knows bag_unpack's options only by position, so it rejects these documented forms.
+  if (/\bmake_timespan\s*\([^)]*\d\.\d/.test(query) && /must be an integer/.test(outcome.error.message)) {
+    return 'make_timespan with fractional seconds (the bundled Kusto.Language takes integer seconds)';
+  }
+  if (/\bbag_unpack\s*\([^)]*\b(ignoredProperties|columnsConflict)\s*=/.test(query)) {
+    return 'bag_unpack with named options (unknown to the bundled Kusto.Language)';
+  }
   const plugin = /The plug-in function '([^']+)' is not defined/.exec(outcome.error.message);
   return plugin === null ? null : `evaluate ${plugin[1]} (unknown to the bundled Kusto.Language)`;
 }

@@ -21,6 +21,9 @@ const PROJECT_NAME = 'an unnamed `project` expression is named `Column1`';
 const SERIES_INPUT = 'the table shows the input as [-6.5,0,8.2] but the query uses dynamic([-1,0,1]) (the outputs are for [-1,0,1])';
 // A query statement that is a scalar expression runs as an implicit `print` of it (as the pages'
 // own "Run the query" links do), so its one column has print's name for an unnamed expression.
+// percentiles-aggregation-function.md shows `percentiles_Value` for `percentiles_array(Value, ...)`,
+// and Kusto.Language names `percentiles_array` and `percentilesw_array` columns alike.
+const PERCENTILES_ARRAY_NAME = 'a `percentiles_array` / `percentilesw_array` column is named `percentiles_<expr>` (as percentiles-aggregation-function.md shows: `percentiles_Value`)';
 const SCALAR_STATEMENT_NAME = 'the query names no column: a scalar expression run as a query is an implicit `print`, whose unnamed column is `print_0`';
 
 /** The documentation errata, by page and line. */
@@ -81,6 +84,11 @@ export const ERRATA: readonly Erratum[] = [
   { page: 'binary-xor-function.md', line: 53, reason: `header \`Result\`: ${SCALAR_STATEMENT_NAME}` },
   { page: 'day-of-month-function.md', line: 39, reason: `header \`result\`: ${SCALAR_STATEMENT_NAME}` },
   { page: 'day-of-year-function.md', line: 39, reason: `header \`result\`: ${SCALAR_STATEMENT_NAME}` },
+  { page: 'scan-operator.md', line: 247, reason: 'column order: the query ends with `project start, end, userID, sessionDuration`; the table puts `userID` first' },
+  { page: 'percentilesw-aggregation-function.md', line: 142, reason: `header \`percentile_LatencyBucket\`: ${PERCENTILES_ARRAY_NAME}` },
+  { page: 'percentilesw-aggregation-function.md', line: 167, reason: `header \`percentile_LatencyBucket\`: ${PERCENTILES_ARRAY_NAME}` },
+  { page: 'sliding-window-counts-plugin.md', line: 52, reason: 'header `dcount` (in code format): the plugin\'s columns are `Count` and `Dcount` (Kusto.Language\'s schema; the same header capitalizes `Count`)' },
+  { page: 'parse-url-function.md', line: 39, reason: 'Path "this/is/a/path": a URL\'s path after the authority starts with "/" (RFC 3986 path-abempty; .NET Uri.AbsolutePath gives "/this/is/a/path"); the hand-written table also quotes the Query Parameters object as a string' },
 ];
 
 /** The erratum for the example at `page`:`line`, if it is listed. */

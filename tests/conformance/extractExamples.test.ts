@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractExamples, splitTableLine } from './extractExamples';
+import { extractExamples, splitHeaderLine, splitTableLine, unescapeMarkdown } from './extractExamples';
 
 const PAGE = [
   '# f()',
@@ -49,5 +49,20 @@ describe('extractExamples', () => {
   it('keeps reading rows written without the leading pipe, up to a blank line', () => {
     const page = ['```kusto', 'print s = "abc"', '```', '', '|s|', '|---|', 'abc|', 'd|', '', 'Text | with a bar'].join('\n');
     expect(extractExamples('g.md', page)[0].rows).toEqual([['abc'], ['d']]);
+  });
+
+  it('resolves markdown escapes in a header as the page renders it', () => {
+    const page = ['```kusto', 'print x = 1', '```', '', '|series\\_periods\\_detect\\_y|a\\*b|', '|---|---|', '|1|2|'].join('\n');
+    expect(extractExamples('h.md', page)[0].columns).toEqual(['series_periods_detect_y', 'a*b']);
+  });
+
+  it('keeps a backslash inside a code-span header, and in cells', () => {
+    expect(splitHeaderLine('| `a\\_b` | c\\_d | e\\\\f |')).toEqual(['a\\_b', 'c_d', 'e\\f']);
+    expect(splitTableLine('| c\\_d |')).toEqual(['c\\_d']);
+  });
+
+  it('unescapes only ASCII punctuation', () => {
+    expect(unescapeMarkdown('\\_\\*\\#\\\\')).toBe('_*#\\');
+    expect(unescapeMarkdown('\\d\\w \\é')).toBe('\\d\\w \\é');
   });
 });

@@ -12,7 +12,7 @@ export interface DocExample {
   /** 1-based line of the code block's opening fence. */
   readonly line: number;
   readonly query: string;
-  /** Column headers as shown (backticks removed). */
+  /** Column headers as rendered (backticks removed, markdown escapes resolved). */
   readonly columns: readonly string[];
   /** Cells as shown, one array per row (markdown escapes resolved). */
   readonly rows: readonly (readonly string[])[];
@@ -26,6 +26,30 @@ const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** Splits one markdown table line into its cells (`\|` is a literal bar). */
 export function splitTableLine(line: string): string[] {
+  return rawCells(line).map(cleanCell);
+}
+
+/**
+ * Splits a table's header line into column names: like `splitTableLine`, and a header outside a
+ * code span also has its markdown backslash escapes resolved, as the page renders it
+ * (series-periods-detect-function.md writes `series\_periods\_detect`). Inside backticks a
+ * backslash is literal, so a code-span header keeps it.
+ */
+export function splitHeaderLine(line: string): string[] {
+  return rawCells(line).map((cell) => (isCodeSpan(cell.trim()) ? cleanCell(cell) : unescapeMarkdown(cleanCell(cell))));
+}
+
+/** CommonMark's backslash escapes: a backslash before ASCII punctuation stands for that character. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+function isCodeSpan(cell: string): boolean {
+  return cell.length >= 2 && cell.startsWith('`') && cell.endsWith('`') && !cell.slice(1, -1).includes('`');
+}
+
+/** One table line's cells as written (outer pipes dropped, `\|` resolved to a bar). */
+function rawCells(line: string): string[] {
   let text = line.trim();
   if (text.startsWith('|')) text = text.slice(1);
   if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
@@ -44,7 +68,7 @@ export function splitTableLine(line: string): string[] {
     }
   }
   cells.push(current);
-  return cells.map(cleanCell);
+  return cells;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
@@ -52,7 +76,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '
 /** A cell's text without markdown decoration: backticks around the whole cell, `<br>`, entities. */
 function cleanCell(cell: string): string {
   let text = cell.trim();
-  if (text.length >= 2 && text.startsWith('`') && text.endsWith('`') && !text.slice(1, -1).includes('`')) text = text.slice(1, -1);
+  if (isCodeSpan(text)) text = text.slice(1, -1);
   text = text.replace(/<br\s*\/?>/gi, '\n');
   text = text.replace(/&(lt|gt|amp|quot|#39|nbsp);/g, (m) => ENTITIES[m] ?? m);
   // A markdown autolink (`<https://bing.com>`) renders as its address.
@@ -98,7 +122,7 @@ function tableAfter(lines: readonly string[], from: number): { columns: string[]
     if (FENCE.test(line) || HEADING.test(line)) return null;
     if (!TABLE_LINE.test(line)) continue;
     if (i + 1 >= lines.length || !SEPARATOR.test(lines[i + 1])) return null;
-    const columns = splitTableLine(line);
+    const columns = splitHeaderLine(line);
     const rows: string[][] = [];
     for (let r = i + 2; r < lines.length && isTableRow(lines[r]); r++) rows.push(splitTableLine(lines[r]));
     return { columns, rows };

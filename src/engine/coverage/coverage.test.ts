@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { SUPPORTED_AGGREGATES } from '../aggregates/registry';
 import { SUPPORTED_SCALAR_FUNCTIONS } from '../functions/registry';
 import { SUPPORTED_QUERY_OPERATORS } from '../syntax/supportedOperators';
+import { SUPPORTED_EVALUATE_PLUGINS } from '../syntax/lowerEvaluate';
 import { knownKustoNames } from '../syntax/kustoSymbols';
+import { catalogOf, runQuery } from '../index';
 import { buildCoverage, engineOnlyNames, renderCoverageMarkdown } from './coverage';
 
 const known = knownKustoNames();
-const implemented = { operators: SUPPORTED_QUERY_OPERATORS, functions: SUPPORTED_SCALAR_FUNCTIONS, aggregates: SUPPORTED_AGGREGATES };
+const implemented = {
+  operators: SUPPORTED_QUERY_OPERATORS, functions: SUPPORTED_SCALAR_FUNCTIONS, aggregates: SUPPORTED_AGGREGATES, plugins: SUPPORTED_EVALUATE_PLUGINS,
+};
 const rows = buildCoverage(known, implemented);
 
 describe('KQL coverage table', () => {
@@ -19,7 +23,7 @@ describe('KQL coverage table', () => {
 
   it('marks exactly the registry names as implemented', () => {
     for (const r of rows) {
-      const registry = r.kind === 'operator' ? implemented.operators : r.kind === 'function' ? implemented.functions : r.kind === 'aggregate' ? implemented.aggregates : new Set<string>();
+      const registry = r.kind === 'operator' ? implemented.operators : r.kind === 'function' ? implemented.functions : r.kind === 'aggregate' ? implemented.aggregates : implemented.plugins;
       expect({ name: r.name, implemented: r.implemented }).toEqual({ name: r.name, implemented: registry.has(r.name) });
       expect(r.implemented ? r.reason === '' : r.reason !== '').toBe(true);
     }
@@ -32,7 +36,10 @@ describe('KQL coverage table', () => {
     expect(row('function', 'geo_distance_2points')).toMatchObject({ family: 'geo', implemented: false, reason: 'geospatial — last, per the issue' });
     expect(row('operator', 'fork')).toMatchObject({ implemented: false, reason: 'several results from one input: not yet' });
     expect(row('operator', 'make-series')).toMatchObject({ implemented: true });
-    expect(row('plugin', 'bag_unpack')).toMatchObject({ implemented: false, reason: 'plugin' });
+    expect(row('plugin', 'bag_unpack')).toMatchObject({ implemented: true, reason: '' });
+    expect(row('plugin', 'basket')).toMatchObject({ implemented: false });
+    expect(row('plugin', 'http_request')?.reason).toContain('outside the page');
+    expect(row('operator', 'evaluate')).toMatchObject({ implemented: true });
     expect(row('aggregate', 'arg_max')).toMatchObject({ implemented: true, reason: '' });
     expect(row('function', 'row_number')).toMatchObject({ family: 'window', implemented: true });
   });
@@ -44,5 +51,47 @@ describe('KQL coverage table', () => {
     expect(md).toContain(`**Overall: ${done} / ${rows.length} implemented.**`);
     expect(md).toContain('| operator |'.replace('operator', 'tabular operators'));
     expect(md).not.toContain('$take_any_row');
+  });
+});
+
+describe('evaluate plugins in the coverage table', () => {
+  const pluginRows = rows.filter((r) => r.kind === 'plugin');
+
+  it('reports the plugins the engine runs', () => {
+    const implementedPlugins = pluginRows.filter((r) => r.implemented).map((r) => r.name).sort();
+    expect(implementedPlugins).toEqual([
+      'active_users_count', 'activity_counts_metrics', 'bag_unpack', 'dcount_intersect', 'ipv4_lookup',
+      'narrow', 'pivot', 'rolling_percentile', 'rows_near', 'sliding_window_counts',
+    ]);
+  });
+
+  const ACTIVITY = 'datatable(id: string, t: datetime) ["a", datetime(2024-01-01), "b", datetime(2024-01-02)]';
+  /** One query per plugin the engine is expected to run (shaped after each plugin's docs page). */
+  const RUNS: Readonly<Record<string, string>> = {
+    bag_unpack: 'datatable(d: dynamic) [dynamic({"a": 1})] | evaluate bag_unpack(d)',
+    narrow: 'datatable(x: long) [1] | evaluate narrow()',
+    ipv4_lookup: 'let R = datatable(net: string, name: string) ["10.0.0.0/8", "private"];\ndatatable(ip: string) ["10.1.2.3"] | evaluate ipv4_lookup(R, ip, net)',
+    pivot: 'datatable(k: string, v: long) ["a", 1] | evaluate pivot(k)',
+    rows_near: 'datatable(x: long) [1, 2] | evaluate rows_near(x == 2, 1)',
+    dcount_intersect: 'datatable(a: long, b: long) [1, 1] | summarize h1 = hll(a), h2 = hll(b) | evaluate dcount_intersect(h1, h2)',
+    rolling_percentile: 'datatable(t: datetime, v: long) [datetime(2024-01-01), 1] | evaluate rolling_percentile(v, 50, t, 1d, 3)',
+    sliding_window_counts: `${ACTIVITY} | evaluate sliding_window_counts(id, t, datetime(2024-01-01), datetime(2024-01-02), 1d, 1d)`,
+    activity_counts_metrics: `${ACTIVITY} | evaluate activity_counts_metrics(id, t, datetime(2024-01-01), datetime(2024-01-02), 1d)`,
+    active_users_count: `${ACTIVITY} | evaluate active_users_count(id, t, datetime(2024-01-01), datetime(2024-01-02), 1d, 1d, 1, 1d)`,
+  };
+
+  it('lists as implemented exactly the plugins that run', () => {
+    for (const r of pluginRows.filter((x) => x.implemented)) {
+      const query = RUNS[r.name];
+      expect(query, r.name).toBeDefined();
+      const outcome = runQuery(query, catalogOf([]), { now: 0 });
+      expect({ name: r.name, ok: outcome.ok }).toEqual({ name: r.name, ok: true });
+    }
+    // Plugins the binder accepts without arguments reach the engine's dispatch, which refuses them.
+    for (const name of ['autocluster', 'basket', 'identity']) {
+      expect(pluginRows.find((r) => r.name === name)?.implemented).toBe(false);
+      const outcome = runQuery(`datatable(x: long) [1] | evaluate ${name}()`, catalogOf([]), { now: 0 });
+      expect(outcome.ok ? '' : outcome.error.message).toBe(`not supported yet: evaluate ${name}`);
+    }
   });
 });

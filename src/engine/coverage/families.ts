@@ -63,8 +63,20 @@ const NAME_REASONS: Readonly<Record<string, string>> = {
   make_list_with_nulls: 'not yet',
 };
 
+const REMOTE_PLUGIN = 'queries a service outside the page: not planned (the app never leaves its origin)';
+const CODE_PLUGIN = 'runs user code in a sandbox on the cluster: not planned in the browser';
+const CLUSTER_PLUGIN = 'reads cluster storage or metadata: no meaning over local files';
+
+const PLUGIN_REASONS: Readonly<Record<string, string>> = {
+  http_request: REMOTE_PLUGIN, http_request_post: REMOTE_PLUGIN, sql_request: REMOTE_PLUGIN, mysql_request: REMOTE_PLUGIN,
+  postgresql_request: REMOTE_PLUGIN, cosmosdb_sql_request: REMOTE_PLUGIN, azure_digital_twins_query_request: REMOTE_PLUGIN,
+  execute_query: REMOTE_PLUGIN, execute_show_command: REMOTE_PLUGIN,
+  python: CODE_PLUGIN, r: CODE_PLUGIN, csharp: CODE_PLUGIN,
+  infer_storage_schema: CLUSTER_PLUGIN, external_datatable: CLUSTER_PLUGIN, estimate_rows_count: CLUSTER_PLUGIN,
+};
+
 /** Why `name` is not implemented yet. */
 export function reasonFor(kind: CoverageKind, name: string, family: string): string {
-  if (kind === 'plugin') return 'plugin';
+  if (kind === 'plugin') return PLUGIN_REASONS[name] ?? 'plugin: not yet';
   return NAME_REASONS[name] ?? FAMILY_REASONS[family] ?? 'not yet';
 }

@@ -1,5 +1,6 @@
 /**
- * `evaluate` plugins. Supported: `bag_unpack(column [, prefix])` with an output schema
+ * `evaluate` plugins: one dispatch table (`PLUGIN_LOWERINGS`, whose names are
+ * `SUPPORTED_EVALUATE_PLUGINS`) over the `lowerPlugins*.ts` files. Here: `bag_unpack(column [, prefix])` with an output schema
  * (`T | evaluate bag_unpack(d) : (a:long, b:string)`), lowered to a `project`: every output
  * column is the bag's slot of that name (minus the prefix) converted to the column's type
  * (bag-unpack-plugin.md: with a schema and no `*`, only the schema's columns are returned). Without an output
@@ -16,7 +17,8 @@ import { lowerIpv4Lookup } from './lowerPluginsIpv4Lookup';
 import { lowerPivot } from './lowerPluginsPivot';
 import { lowerRowsNear } from './lowerPluginsRowsNear';
 import { lowerDcountIntersect } from './lowerPluginsDcountIntersect';
-import { isWindowPlugin, lowerWindowPlugin } from './lowerPluginsWindow';
+import { WINDOW_PLUGIN_NAMES, lowerWindowPlugin } from './lowerPluginsWindow';
+import { lowerNarrow } from './lowerPluginsNarrow';
 import { type LoweringContext, failUnsupported, isNode, kindName, listItems, schemaOf, separatedItems, spanOf } from './nodes';
 
 /** The conversion function that turns a dynamic value into each column type. */
@@ -80,17 +82,33 @@ function lowerBagUnpack(ctx: LoweringContext, pipe: KExpression, operator: KEval
   return { kind: 'pipe', input, operator: { op: 'project', columns }, schema, span };
 }
 
-/** `T | evaluate plugin(...)`: `bag_unpack` only. */
+/** How one plugin's `T | evaluate plugin(...)` lowers. */
+type PluginLowering = (ctx: LoweringContext, pipe: KExpression, operator: KEvaluateOperator, input: Tabular) => Tabular;
+
+/** The dispatch of `lowerEvaluate`: every plugin the engine implements, by name. */
+const PLUGIN_LOWERINGS: ReadonlyMap<string, PluginLowering> = new Map<string, PluginLowering>([
+  ['bag_unpack', lowerBagUnpack],
+  ['narrow', lowerNarrow],
+  ['ipv4_lookup', lowerIpv4Lookup],
+  ['pivot', lowerPivot],
+  ['rows_near', lowerRowsNear],
+  ['dcount_intersect', lowerDcountIntersect],
+  ...WINDOW_PLUGIN_NAMES.map((name): [string, PluginLowering] => [name, (ctx, pipe, operator, input) => lowerWindowPlugin(ctx, pipe, operator, input, name)]),
+]);
+
+/**
+ * The `evaluate` plugins the engine implements: the keys of `lowerEvaluate`'s own dispatch, so the
+ * KQL coverage table cannot drift from what runs.
+ */
+export const SUPPORTED_EVALUATE_PLUGINS: ReadonlySet<string> = new Set(PLUGIN_LOWERINGS.keys());
+
+/** `T | evaluate plugin(...)` for the plugins in `SUPPORTED_EVALUATE_PLUGINS`; any other answers "not supported yet". */
 export function lowerEvaluate(ctx: LoweringContext, pipe: KExpression, operator: KEvaluateOperator, input: Tabular): Tabular {
   if (listItems(operator.Parameters).some((p) => !p.Name.SimpleName.toLowerCase().startsWith('hint.'))) {
     return failUnsupported('evaluate parameters', operator.EvaluateKeyword);
   }
   const name = operator.FunctionCall.Name.SimpleName;
-  if (name === 'bag_unpack') return lowerBagUnpack(ctx, pipe, operator, input);
-  if (name === 'ipv4_lookup') return lowerIpv4Lookup(ctx, pipe, operator, input);
-  if (name === 'pivot') return lowerPivot(ctx, pipe, operator, input);
-  if (name === 'rows_near') return lowerRowsNear(ctx, pipe, operator, input);
-  if (name === 'dcount_intersect') return lowerDcountIntersect(ctx, pipe, operator, input);
-  if (isWindowPlugin(name)) return lowerWindowPlugin(ctx, pipe, operator, input, name);
-  return failUnsupported(`evaluate ${name}`, operator.FunctionCall.Name);
+  const lowering = PLUGIN_LOWERINGS.get(name);
+  if (lowering === undefined) return failUnsupported(`evaluate ${name}`, operator.FunctionCall.Name);
+  return lowering(ctx, pipe, operator, input);
 }

@@ -1,7 +1,7 @@
 /**
  * The entry point `lowerTabular.ts` calls for this family of operators: `parse`, `parse-where`
  * (`lowerParse.ts`), `lookup` (`lowerLookup.ts`), `sample` and `sample-distinct` (`lowerSample.ts`),
- * `scan` (`lowerScan.ts`), `partition` (`lowerPartition.ts`), `evaluate narrow()` and a piped
+ * `scan` (`lowerScan.ts`), `partition` (`lowerPartition.ts`) and a piped
  * `union withsource=` (`lowerUnion.ts`). Returns null when the operator is not one of them, so
  * `lowerTabular` goes on with its own cases (it asks this family first).
  */
@@ -13,9 +13,7 @@ import { lowerLookup } from './lowerLookup';
 import { lowerSample, lowerSampleDistinct } from './lowerSample';
 import { lowerScan } from './lowerScan';
 import { lowerPartition } from './lowerPartition';
-import { isSeriesNode } from './kustoSeriesTypes';
-import type { KEvaluateOperator } from './kustoSeriesTypes';
-import { type LoweringContext, failUnsupported, isNode, listItems, schemaOf, separatedItems, spanOf } from './nodes';
+import { type LoweringContext, isNode } from './nodes';
 import { lowerPipedUnionWithSource } from './lowerUnion';
 
 /** `input | operator` for this family's operators, or null for any other operator. */
@@ -30,17 +28,6 @@ export function lowerOperators2Pipe(
   if (isOperators2Node(operator, 'SampleDistinctOperator')) return lowerSampleDistinct(ctx, pipe, operator, input);
   if (isOperators2Node(operator, 'ScanOperator')) return lowerScan(ctx, pipe, operator, input);
   if (isOperators2Node(operator, 'PartitionOperator')) return lowerPartition(ctx, pipe, operator, input, lowerTabular);
-  if (isSeriesNode(operator, 'EvaluateOperator') && operator.FunctionCall.Name.SimpleName === 'narrow') return lowerNarrow(pipe, operator, input);
   if (isNode(operator, 'UnionOperator') && isNode(pipe, 'PipeExpression')) return lowerPipedUnionWithSource(ctx, pipe, operator, input, lowerTabular);
   return null;
-}
-
-/** `T | evaluate narrow()`: no arguments, no parameters. */
-function lowerNarrow(pipe: KExpression, operator: KEvaluateOperator, input: Tabular): Tabular {
-  const args = separatedItems(operator.FunctionCall.ArgumentList.Expressions);
-  if (args.length > 0) return failUnsupported('narrow with arguments', args[0]);
-  if (listItems(operator.Parameters).some((p) => !p.Name.SimpleName.toLowerCase().startsWith('hint.'))) {
-    return failUnsupported('evaluate parameters', operator.EvaluateKeyword);
-  }
-  return { kind: 'pipe', input, operator: { op: 'narrow' }, schema: schemaOf(pipe), span: spanOf(operator) };
 }

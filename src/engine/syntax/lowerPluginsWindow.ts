@@ -20,12 +20,11 @@ const FIXED_ARGUMENTS = {
   active_users_count: 8,
 } as const;
 
-type WindowPluginName = keyof typeof FIXED_ARGUMENTS;
+/** A plugin `lowerWindowPlugin` handles. */
+export type WindowPluginName = keyof typeof FIXED_ARGUMENTS;
 
-/** True for the name of a plugin `lowerWindowPlugin` handles. */
-export function isWindowPlugin(name: string): name is WindowPluginName {
-  return Object.prototype.hasOwnProperty.call(FIXED_ARGUMENTS, name);
-}
+/** The names of the plugins `lowerWindowPlugin` handles. */
+export const WINDOW_PLUGIN_NAMES = Object.keys(FIXED_ARGUMENTS) as readonly WindowPluginName[];
 
 /** An argument that must name a column of the input. */
 function columnArgument(ctx: LoweringContext, arg: KExpression): Expr {

@@ -18,4 +18,6 @@ export const SUPPORTED_QUERY_OPERATORS: ReadonlySet<string> = new Set([
   'make-series', 'top-nested', 'search', 'parse-kv', 'mv-apply',
   // parsing text, looking up dimension tables, sampling (lowerOperators2.ts)
   'parse', 'parse-where', 'lookup', 'sample', 'sample-distinct', 'scan', 'partition',
+  // plugins (lowerEvaluate.ts; which ones: SUPPORTED_EVALUATE_PLUGINS)
+  'evaluate',
 ]);
