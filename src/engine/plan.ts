@@ -42,7 +42,8 @@ interface ExprBase {
  */
 export interface LiteralExpr extends ExprBase {
   readonly kind: 'literal';
-  readonly value: number | string | boolean | DynamicValue | null;
+  /** A `bigint` only for a long literal beyond ±2^53 (exact 64-bit value). */
+  readonly value: number | bigint | string | boolean | DynamicValue | null;
 }
 
 /** A reference to a column of the operator's input, by name. */

@@ -58,6 +58,12 @@ export function jsonCell(column: Column, row: number): unknown {
   return dynamicFromCell(column, row, formatDatetime);
 }
 
+/** One cell as JSON text; an exact 64-bit long is written with all its digits (JSON numbers have no size limit). */
+function jsonCellText(column: Column, row: number): string {
+  if (column.kind === 'number' && column.exact !== undefined && (column.nulls === null || column.nulls[row] === 0)) return column.exact[row].toString();
+  return JSON.stringify(jsonCell(column, row)) ?? 'null';
+}
+
 function rowOrder(table: ResultTable, positions: Int32Array | null): { count: number; at: (i: number) => number } {
   return positions === null ? { count: table.rowCount, at: (i) => i } : { count: positions.length, at: (i) => positions[i] };
 }
@@ -87,7 +93,7 @@ export function exportJson(table: ResultTable, positions: Int32Array | null): Bl
   for (let i = 0; i < count; i++) {
     const row = at(i);
     let text = i === 0 ? '\n{' : ',\n{';
-    for (let c = 0; c < columns.length; c++) text += `${c === 0 ? '' : ','}${keys[c]}:${JSON.stringify(jsonCell(columns[c], row)) ?? 'null'}`;
+    for (let c = 0; c < columns.length; c++) text += `${c === 0 ? '' : ','}${keys[c]}:${jsonCellText(columns[c], row)}`;
     out.write(text + '}');
   }
   out.write(count === 0 ? ']' : '\n]\n');

@@ -12,15 +12,26 @@ import type { ExpectedError, ExpectedTable, GoldenCase, GoldenCell, GoldenColumn
 /** Relative tolerance for reals that are not written as exact integers. */
 export const REAL_RELATIVE_TOLERANCE = 1e-9;
 /**
- * datetime and timespan values match within 2 ticks (200 ns). Why: the engine stores ticks in a
- * double, so present-day datetimes are exact only to 2 ticks (docs/architecture.md, storage).
+ * datetime and timespan values match to the tick: the engine counts datetime ticks from 2020, so
+ * every datetime from 1991 to 2048 is exact (docs/architecture.md, storage). Kept as a named
+ * constant so that a case outside that window can be recognised as such.
  */
-export const TICK_TOLERANCE = 2;
+export const TICK_TOLERANCE = 0;
 /** Tables longer than this are cut in failure messages. */
 const MAX_ROWS_SHOWN = 40;
 
-/** An actual cell as read from a result column; `bigint` allows an exact-long storage later. */
+/** An actual cell as read from a result column; `bigint` for an exact 64-bit long (`NumericColumn.exact`). */
 type ActualCell = CellValue | bigint;
+
+/** The result's rows, exact longs as `bigint` (compared exactly, never through a rounded double). */
+function actualRows(table: ResultTable): ActualCell[][] {
+  return rowsOf(table).map((row, r) =>
+    row.map((cell, c) => {
+      const column = table.data[c];
+      return cell !== null && column.kind === 'number' && column.exact !== undefined ? column.exact[r] : cell;
+    }),
+  );
+}
 
 function numbersMatch(expected: number, actual: number): boolean {
   if (Number.isInteger(expected)) return expected === actual;
@@ -123,7 +134,7 @@ function tableText(columns: readonly GoldenColumn[], rows: readonly (readonly Go
 /** An actual result table in the golden notation: its header columns and rows. */
 export function actualInGoldenNotation(table: ResultTable): { columns: GoldenColumn[]; rows: GoldenCell[][] } {
   const columns = table.columns.map((c) => ({ name: c.name, type: c.type }));
-  const rows = rowsOf(table).map((row) => row.map((v, i) => goldenNotation(columns[i].type, v)));
+  const rows = actualRows(table).map((row) => row.map((v, i) => goldenNotation(columns[i].type, v)));
   return { columns, rows };
 }
 
@@ -154,7 +165,7 @@ export function compareTable(expected: ExpectedTable, actual: ResultTable, label
     problems.push(`${label}: the columns differ (${detail.join('; ')})`);
     return problems;
   }
-  const rawRows = rowsOf(actual);
+  const rawRows = actualRows(actual);
   const rowMatches = (e: readonly GoldenCell[], r: number): boolean => e.every((cell, c) => cellMatches(columns[c].type, cell, rawRows[r][c]));
   if (expected.ordered) {
     const n = Math.max(expected.rows.length, rows.length);

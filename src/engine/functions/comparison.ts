@@ -4,9 +4,10 @@
  * `null != x` true; ordering comparisons with a null are null. Numbers of different types
  * compare by value; strings compare ordinally (case-sensitive) per dictionary entry.
  */
-import type { Column, DynamicValue } from '../table/column';
+import type { Column, DynamicValue, NumericColumn } from '../table/column';
 import type { EvalContext, Scalar } from './vector';
-import { NumericWriter, POLL_MASK, at, mapNumbers, mapValues, pollCancel, resultLength } from './vector';
+import { NumericWriter, POLL_MASK, at, isNullAt, mapNumbers, mapValues, pollCancel, resultLength } from './vector';
+import { bigIntAt, hasExactValues } from '../table/exactLong';
 
 /** Comparison operators. */
 export type ComparisonOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
@@ -71,8 +72,36 @@ function numberTest(op: ComparisonOp): (a: number, b: number) => boolean {
   }
 }
 
+/** `left op right` of two integer vectors of which one holds exact 64-bit longs, compared exactly. */
+function compareExactLongs(op: ComparisonOp, left: NumericColumn, right: NumericColumn, ctx: EvalContext): Column {
+  const n = resultLength([left, right], ctx.rowCount);
+  const out = new NumericWriter('bool', n);
+  for (let i = 0; i < n; i++) {
+    if ((i & POLL_MASK) === 0) pollCancel(ctx.cancel);
+    const leftNull = isNullAt(left, i);
+    const rightNull = isNullAt(right, i);
+    if (leftNull || rightNull) {
+      // Kusto's null rules depend only on which side is null.
+      out.set(i, compareValues(op, leftNull ? null : 0, rightNull ? null : 0));
+      continue;
+    }
+    const a = bigIntAt(left, i);
+    const b = bigIntAt(right, i);
+    out.set(i, compareValues(op, a < b ? -1 : a > b ? 1 : 0, 0));
+  }
+  return out.finish();
+}
+
+const INTEGER_TYPES: ReadonlySet<string> = new Set(['int', 'long']);
+
 /** Evaluates `left op right` into a bool vector. */
 export function evalComparison(op: ComparisonOp, left: Column, right: Column, ctx: EvalContext): Column {
+  if (
+    left.kind === 'number' && right.kind === 'number' && (hasExactValues(left) || hasExactValues(right)) &&
+    INTEGER_TYPES.has(left.type) && INTEGER_TYPES.has(right.type)
+  ) {
+    return compareExactLongs(op, left, right, ctx);
+  }
   if (left.kind === 'number' && right.kind === 'number') {
     const n = resultLength([left, right], ctx.rowCount);
     const out = new NumericWriter('bool', n);

@@ -10,7 +10,8 @@ import { DATETIME_BASE_DOTNET_TICKS } from '../types/scalarType';
 import { parseDatetimeText, parseTimespan } from '../types/datetime';
 import type { ScalarKernel } from './kernel';
 import type { Scalar } from './vector';
-import { mapValues } from './vector';
+import { at, mapValues } from './vector';
+import { int64At, mapExactLong } from './exactLongFunctions';
 import { asText } from './textVector';
 
 /** .NET ticks (since 0001-01-01, what `tolong(datetime)` counts) of the datetime base. */
@@ -54,6 +55,45 @@ function toIntegerKernel(bits: 32 | 64): ScalarKernel {
       return t;
     });
 }
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Whole-number text read exactly as a long (`"9223372036854775807"`); undefined when it is not one. */
+function exactIntegerText(text: string): bigint | null | undefined {
+  const t = text.trim();
+  if (!/^[+-]?\d{16,}$/.test(t)) return undefined;
+  const value = BigInt(t);
+  return value >= INT64_MIN && value <= INT64_MAX ? value : null;
+}
+
+/**
+ * `tolong(x)`, computed in 64-bit integers: a datetime gives its .NET ticks and long text its
+ * exact value, both beyond 2^53 (the result is then an exact long column).
+ */
+const toLongKernel: ScalarKernel = (args, call, ctx) => {
+  const [input] = args;
+  const viaDoubles = toIntegerKernel(64);
+  if (input.kind !== 'number' && input.kind !== 'string') return viaDoubles(args, call, ctx);
+  return mapExactLong(args, ctx, (i) => {
+    if (input.kind === 'number') {
+      if (input.exact !== undefined) return int64At(input, i);
+      const v = input.data[input.length === 1 ? 0 : i];
+      if (input.type === 'datetime') return BigInt(Math.round(v)) + DATETIME_BASE_DOTNET_TICKS;
+      if (!Number.isFinite(v)) return null;
+      const t = Math.trunc(v);
+      return t < -INT64_LIMIT || t >= INT64_LIMIT ? null : BigInt(t);
+    }
+    const text = at(input, i);
+    if (typeof text !== 'string') return null;
+    const exact = exactIntegerText(text);
+    if (exact !== undefined) return exact;
+    const n = parseNumber(text);
+    if (n === null || !Number.isFinite(n)) return null;
+    const t = Math.trunc(n);
+    return t < -INT64_LIMIT || t >= INT64_LIMIT ? null : BigInt(t);
+  });
+};
 
 const toReal: ScalarKernel = (args, call, ctx) => mapValues(args, call.type, ctx, ([v]) => numberFrom(v, args[0].type));
 
@@ -117,7 +157,7 @@ const toDynamic: ScalarKernel = (args, call, ctx) => {
 export const CONVERSION_FUNCTIONS: Record<string, ScalarKernel> = {
   tostring: toStringKernel,
   toint: toIntegerKernel(32),
-  tolong: toIntegerKernel(64),
+  tolong: toLongKernel,
   todouble: toReal,
   toreal: toReal,
   todecimal: toReal,

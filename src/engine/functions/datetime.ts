@@ -10,7 +10,8 @@ import { dateAndSubMs, msFromTicks, ticksFromMs, unixDayOf } from '../types/date
 import { isNumericType } from '../types/scalarType';
 import type { ScalarKernel } from './kernel';
 import type { Scalar } from './vector';
-import { asNumeric, at, constantOf, mapNumbers, mapValues } from './vector';
+import { NumericWriter, asNumeric, at, constantOf, isNullAt, mapNumbers, mapValues, resultLength, rowOf } from './vector';
+import { int64At, mapExactLong } from './exactLongFunctions';
 import { formatDatetimeWith } from './datetimeFormat';
 
 /**
@@ -210,15 +211,44 @@ const datetimeAddKernel: ScalarKernel = (args, call, ctx) => {
 
 const datetimeDiffKernel: ScalarKernel = (args, call, ctx) => {
   const part = partName(args[0], 'datetime_diff');
+  if (part.toLowerCase() === 'nanosecond') {
+    // Nanoseconds between instants more than ~104 days apart exceed 2^53: computed as exact longs.
+    const [a, b] = [asNumeric(args[1], 'datetime_diff'), asNumeric(args[2], 'datetime_diff')];
+    return mapExactLong([a, b], ctx, (i) => (BigInt(Math.round(a.data[rowOf(a, i)])) - BigInt(Math.round(b.data[rowOf(b, i)]))) * 100n);
+  }
   return mapValues([args[1], args[2]], call.type, ctx, ([a, b]) => (typeof a === 'number' && typeof b === 'number' ? datetimeDiff(part, a, b) : null));
 };
 
 /** Datetime ticks of the Unix epoch (negative: it is before the base). */
 const UNIX_EPOCH_TICKS = ticksFromMs(0);
 
+/**
+ * `unixtime_*_todatetime(n)`. A long argument is converted in 64-bit integers: present-day
+ * nanoseconds (~1.7e18) lie far beyond 2^53 and would lose their last digits in doubles.
+ */
 function fromUnix(ticksPerUnit: number): ScalarKernel {
-  return (args, call, ctx) =>
+  const viaDoubles: ScalarKernel = (args, call, ctx) =>
     mapValues(args, call.type, ctx, ([v]: Scalar[]) => (typeof v === 'number' ? Math.round(v * ticksPerUnit) + UNIX_EPOCH_TICKS : null));
+  if (ticksPerUnit >= 1) return viaDoubles;
+  const unitsPerTick = BigInt(Math.round(1 / ticksPerUnit));
+  const epoch = BigInt(UNIX_EPOCH_TICKS);
+  return (args, call, ctx) => {
+    const [input] = args;
+    if (input.kind !== 'number' || (input.type !== 'long' && input.type !== 'int')) return viaDoubles(args, call, ctx);
+    const out = new NumericWriter('datetime', resultLength(args, ctx.rowCount));
+    for (let i = 0; i < out.length; i++) {
+      if (isNullAt(input, i)) {
+        out.setNull(i);
+        continue;
+      }
+      const units = int64At(input, i);
+      // Rounded to the nearest tick, halves away from zero (as Math.round does for the double path).
+      const half = unitsPerTick / 2n;
+      const ticks = (units >= 0n ? units + half : units - half) / unitsPerTick;
+      out.setNumber(i, Number(ticks + epoch));
+    }
+    return out.finish();
+  };
 }
 
 const makeDatetime: ScalarKernel = (args, call, ctx) =>

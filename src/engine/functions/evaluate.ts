@@ -13,6 +13,11 @@ import { evalBetween, evalComparison, evalIn } from './comparison';
 import { evalLogic } from './logic';
 import { evalStringOp } from './stringPredicates';
 import { SCALAR_FUNCTIONS } from './registry';
+import { EXACT_LONG_FUNCTIONS } from './exactLongFunctions';
+import { hasExactValues, longColumnOf } from '../table/exactLong';
+
+/** Binary operators whose kernels read exact 64-bit longs (see arithmetic.ts, comparison.ts). */
+const EXACT_BINARY_OPS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '==', '!=', '<', '<=', '>', '>=']);
 
 /** What an expression can read: the relation's columns by name, plus the evaluation context. */
 export interface ColumnSource extends EvalContext {
@@ -20,9 +25,22 @@ export interface ColumnSource extends EvalContext {
   column(name: string): Column | undefined;
 }
 
-/** Evaluates `expr` into a vector of `source.rowCount` rows (or 1 row for a constant). */
+/**
+ * Evaluates `expr` into a vector of `source.rowCount` rows (or 1 row for a constant). A result
+ * of exact 64-bit longs (values beyond ±2^53, see `NumericColumn.exact`) is refused with
+ * "not supported yet": the operators that call this read values as doubles. `project`, `extend`
+ * and `print`, which only store the vector, call `evaluateKeepingExact`.
+ */
 export function evaluate(expr: Expr, source: ColumnSource): Column {
+  const result = evaluateKeepingExact(expr, source);
+  if (hasExactValues(result)) throw new EngineFailure(unsupported('this use of long values beyond ±2^53', expr.span));
+  return result;
+}
+
+/** `evaluate` that may return a column of exact 64-bit longs. */
+export function evaluateKeepingExact(expr: Expr, source: ColumnSource): Column {
   const result = evaluateRaw(expr, source);
+  if (result.type === 'long' && !hasExactValues(result)) requireSafeLongs(result, expr);
   if (result.type === expr.type) return result;
   const retyped = retypeColumn(result, expr.type);
   if (retyped === null) {
@@ -31,20 +49,40 @@ export function evaluate(expr: Expr, source: ColumnSource): Column {
   return retyped;
 }
 
+/**
+ * The safety net of exact longs: a kernel that computes in doubles and produced a long beyond
+ * ±2^53 has rounded it; that answer is refused rather than shown (kernels that compute such
+ * values exactly return an `exact` column instead).
+ */
+function requireSafeLongs(column: Column, expr: Expr): void {
+  if (column.kind !== 'number') return;
+  const { data, nulls } = column;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (!(v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) && !Number.isNaN(v) && (nulls === null || nulls[i] === 0)) {
+      const what = expr.kind === 'call' ? `${expr.name}() giving a long beyond ±2^53` : 'a long beyond ±2^53 from this expression';
+      throw new EngineFailure(unsupported(what, expr.span));
+    }
+  }
+}
+
 function evaluateRaw(expr: Expr, source: ColumnSource): Column {
   switch (expr.kind) {
     case 'literal':
-      return constantOf(expr.type, expr.value);
+      return typeof expr.value === 'bigint' ? longColumnOf(BigInt64Array.of(expr.value), null) : constantOf(expr.type, expr.value);
     case 'column': {
       const column = source.column(expr.name);
       if (column === undefined) throw new EngineFailure(internalError(`unknown column '${expr.name}'`, expr.span));
       return column;
     }
     case 'unary':
-      return evalNegate(expr.op, evaluate(expr.operand, source), expr.type, source);
+      return evalNegate(expr.op, evaluateKeepingExact(expr.operand, source), expr.type, source);
     case 'binary': {
-      const left = evaluate(expr.left, source);
-      const right = evaluate(expr.right, source);
+      const left = evaluateKeepingExact(expr.left, source);
+      const right = evaluateKeepingExact(expr.right, source);
+      if (!EXACT_BINARY_OPS.has(expr.op) && (hasExactValues(left) || hasExactValues(right))) {
+        throw new EngineFailure(unsupported(`${expr.op} over long values beyond ±2^53`, expr.span));
+      }
       const op = expr.op;
       switch (op) {
         case '+': case '-': case '*': case '/': case '%':
@@ -74,7 +112,11 @@ function evaluateRaw(expr: Expr, source: ColumnSource): Column {
     case 'call': {
       const kernel = SCALAR_FUNCTIONS.get(expr.name);
       if (kernel === undefined) throw new EngineFailure(unsupported(`function ${expr.name}()`, expr.span));
-      return kernel(expr.args.map((a) => evaluate(a, source)), expr, source);
+      const args = expr.args.map((a) => evaluateKeepingExact(a, source));
+      if (!EXACT_LONG_FUNCTIONS.has(expr.name) && args.some(hasExactValues)) {
+        throw new EngineFailure(unsupported(`${expr.name}() of long values beyond ±2^53`, expr.span));
+      }
+      return kernel(args, expr, source);
     }
     default: {
       const never: never = expr;

@@ -5,8 +5,8 @@
  * ticks, bool, int and long as 8-byte little-endian integers, real as an 8-byte double, guid
  * and dynamic as their text); those are not confirmed by a documented example.
  * `mod` gives the unsigned hash modulo `mod` (0 .. mod-1); a non-positive mod gives null.
- * The hash itself exceeds 2^53, so it is rounded in the engine's double-based longs; the
- * `mod` form is computed exactly first.
+ * The hash is a full 64-bit value: it comes out as an exact long (`NumericColumn.exact`), and a
+ * long argument is hashed from its exact value.
  */
 import type { Column } from '../table/column';
 import { utf8Bytes } from '../types/digest';
@@ -14,7 +14,8 @@ import { DATETIME_BASE_DOTNET_TICKS } from '../types/scalarType';
 import { xxHash64 } from '../types/xxhash64';
 import type { ScalarKernel } from './kernel';
 import type { Scalar } from './vector';
-import { mapValues } from './vector';
+import { at } from './vector';
+import { int64At, mapExactLong } from './exactLongFunctions';
 
 
 function int64Bytes(value: bigint): Uint8Array {
@@ -24,8 +25,9 @@ function int64Bytes(value: bigint): Uint8Array {
 }
 
 /** The bytes `hash()` reads for a value of the column's type. */
-function bytesOf(type: Column['type'], value: Scalar): Uint8Array | null {
+function bytesOf(type: Column['type'], value: Scalar | bigint): Uint8Array | null {
   if (value === null) return null;
+  if (typeof value === 'bigint') return int64Bytes(value);
   switch (type) {
     case 'string':
     case 'guid':
@@ -54,7 +56,7 @@ function bytesOf(type: Column['type'], value: Scalar): Uint8Array | null {
 }
 
 /** Kusto's `hash(value[, mod])` over already typed input: signed xxHash64, or unsigned hash % mod. */
-export function kustoHash(type: Column['type'], value: Scalar, mod?: number): bigint | null {
+export function kustoHash(type: Column['type'], value: Scalar | bigint, mod?: number): bigint | null {
   const bytes = bytesOf(type, value);
   if (bytes === null) return null;
   const unsigned = xxHash64(bytes);
@@ -63,11 +65,13 @@ export function kustoHash(type: Column['type'], value: Scalar, mod?: number): bi
   return unsigned % BigInt(Math.trunc(mod));
 }
 
-const hashKernel: ScalarKernel = (args, call, ctx) => {
-  const type = args[0].type;
-  return mapValues(args.length > 1 ? [args[0], args[1]] : [args[0]], call.type, ctx, ([v, m]) => {
-    const h = kustoHash(type, v, args.length > 1 ? (typeof m === 'number' ? m : NaN) : undefined);
-    return h === null ? null : Number(h);
+const hashKernel: ScalarKernel = (args, _call, ctx) => {
+  const [input, modulo] = args;
+  const type = input.type;
+  return mapExactLong(args, ctx, (i) => {
+    const value = input.kind === 'number' && input.exact !== undefined ? int64At(input, i) : at(input, i);
+    const m = modulo === undefined ? undefined : at(modulo, i);
+    return kustoHash(type, value, modulo === undefined ? undefined : typeof m === 'number' ? m : NaN);
   });
 };
 

@@ -7,6 +7,9 @@ import { isNumericType } from '../types/scalarType';
 import type { NumericType } from '../types/scalarType';
 import type { ScalarKernel } from './kernel';
 import { asNumeric, mapNumbers, mapValues, writerFor } from './vector';
+import type { NumericColumn } from '../table/column';
+import { retypeColumn } from '../table/gather';
+import { int64At, mapExactLong } from './exactLongFunctions';
 import { roundTo } from './math';
 
 const BYTE_UNITS = ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
@@ -36,16 +39,36 @@ function toInt64(x: number): bigint {
   return BigInt.asIntN(64, BigInt(Math.trunc(x)));
 }
 
-function bitwise(fn: (a: bigint, b: bigint) => bigint): ScalarKernel {
-  return numeric((a, b) => (Number.isFinite(a) && Number.isFinite(b) ? Number(BigInt.asIntN(64, fn(toInt64(a), toInt64(b)))) : NaN));
+/** Row `row` of a numeric vector as a 64-bit integer (exact longs exactly); null for a non-finite real. */
+function int64OfRow(column: NumericColumn, row: number): bigint | null {
+  if (column.exact !== undefined) return int64At(column, row);
+  const v = column.data[column.length === 1 ? 0 : row];
+  return Number.isFinite(v) ? toInt64(v) : null;
+}
+
+/**
+ * A bitwise function over 64-bit integers, computed in BigInt so that every bit of a long
+ * survives (results beyond 2^53 come out as exact longs). `fn` returning null gives null.
+ */
+function bitwise(fn: (a: bigint, b: bigint) => bigint | null): ScalarKernel {
+  return (args, call, ctx) => {
+    const columns = args.map((a) => asNumeric(a, call.name));
+    const [x, y] = columns;
+    const result = mapExactLong(columns, ctx, (i) => {
+      const a = int64OfRow(x, i);
+      const b = y === undefined ? 0n : int64OfRow(y, i);
+      return a === null || b === null ? null : fn(a, b);
+    });
+    return call.type === 'long' ? result : retypeColumn(result, call.type) ?? result;
+  };
 }
 
 /** `binary_shift_left/right(value, n)`: shifts by n % 64; a negative n is null. */
 function shift(left: boolean): ScalarKernel {
   return bitwise((a, n) => {
-    if (n < 0n) throw new RangeError('negative shift');
+    if (n < 0n) return null;
     const by = n % 64n;
-    return left ? a << by : BigInt.asIntN(64, a) >> by;
+    return left ? a << by : a >> by;
   });
 }
 
@@ -57,32 +80,15 @@ export function toHex(value: number, bits: 32 | 64, minLength: number): string {
 }
 
 /** Popcount of a 64-bit two's complement integer. */
-function countOnes(x: number): number {
-  let v = BigInt.asUintN(64, toInt64(x));
-  let count = 0;
+function countOnes(x: bigint): bigint {
+  let v = BigInt.asUintN(64, x);
+  let count = 0n;
   while (v > 0n) {
-    count += Number(v & 1n);
+    count += v & 1n;
     v >>= 1n;
   }
   return count;
 }
-
-const safeShift = (left: boolean): ScalarKernel => {
-  const kernel = shift(left);
-  return (args, call, ctx) => {
-    try {
-      return kernel(args, call, ctx);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      // A negative shift anywhere: recompute row by row so only those rows are null.
-      return mapValues(args, call.type, ctx, ([a, n]) => {
-        if (typeof a !== 'number' || typeof n !== 'number' || n < 0) return null;
-        const by = BigInt(Math.trunc(n)) % 64n;
-        return Number(BigInt.asIntN(64, left ? toInt64(a) << by : toInt64(a) >> by));
-      });
-    }
-  };
-};
 
 /** More numeric functions by Kusto name. */
 export const NUMERIC_FUNCTIONS: Record<string, ScalarKernel> = {
@@ -100,9 +106,9 @@ export const NUMERIC_FUNCTIONS: Record<string, ScalarKernel> = {
   binary_or: bitwise((a, b) => a | b),
   binary_xor: bitwise((a, b) => a ^ b),
   binary_not: bitwise((a) => ~a),
-  binary_shift_left: safeShift(true),
-  binary_shift_right: safeShift(false),
-  bitset_count_ones: numeric(countOnes),
+  binary_shift_left: shift(true),
+  binary_shift_right: shift(false),
+  bitset_count_ones: bitwise(countOnes),
   tohex: (args, call, ctx) => {
     const bits = args[0].type === 'int' ? 32 : 64;
     return mapValues(args, call.type, ctx, ([v, len]) => (typeof v === 'number' && Number.isFinite(v) ? toHex(v, bits, typeof len === 'number' ? len : 0) : null));

@@ -160,6 +160,7 @@ export function broadcast(column: Column, rowCount: number): Column {
   if (column.length === rowCount) return column;
   switch (column.kind) {
     case 'number': {
+      if (column.exact !== undefined) return gatherColumn(column, new Int32Array(rowCount));
       const nulls = column.nulls !== null && column.nulls[0] === 1 ? new Uint8Array(rowCount).fill(1) : null;
       return { kind: 'number', type: column.type, data: new Float64Array(rowCount).fill(column.data[0]), nulls, length: rowCount };
     }

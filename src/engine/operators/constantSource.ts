@@ -1,7 +1,7 @@
 /** Evaluation of constant expressions (the arguments of `print`, `range`, `datatable`): no input columns, one row. */
 import type { Expr } from '../plan';
 import type { Column } from '../table/column';
-import { evaluate } from '../functions/evaluate';
+import { evaluate, evaluateKeepingExact } from '../functions/evaluate';
 import type { ColumnSource } from '../functions/evaluate';
 import type { RunContext } from './relation';
 
@@ -13,4 +13,9 @@ export function constantSource(run: RunContext): ColumnSource {
 /** Evaluates a constant expression into a one-row column. */
 export function evaluateConstant(expr: Expr, run: RunContext): Column {
   return evaluate(expr, constantSource(run));
+}
+
+/** `evaluateConstant` for `print`, which stores the column as it is: exact 64-bit longs are kept. */
+export function evaluateConstantKeepingExact(expr: Expr, run: RunContext): Column {
+  return evaluateKeepingExact(expr, constantSource(run));
 }

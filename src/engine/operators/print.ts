@@ -2,9 +2,9 @@
 import type { NamedExpr } from '../plan';
 import type { Relation, RunContext } from './relation';
 import { denseColumn } from './relation';
-import { evaluateConstant } from './constantSource';
+import { evaluateConstantKeepingExact } from './constantSource';
 
 /** Executes `print`. */
 export function executePrint(columns: readonly NamedExpr[], run: RunContext): Relation {
-  return { rowCount: 1, columns: columns.map(({ name, expr }) => denseColumn(name, evaluateConstant(expr, run), 1)) };
+  return { rowCount: 1, columns: columns.map(({ name, expr }) => denseColumn(name, evaluateConstantKeepingExact(expr, run), 1)) };
 }

@@ -1,6 +1,6 @@
 /** `project`: computed columns are evaluated as whole vectors; plain column references pass through without copies. */
 import type { NamedExpr } from '../plan';
-import { evaluate } from '../functions/evaluate';
+import { evaluateKeepingExact } from '../functions/evaluate';
 import type { ColumnSource } from '../functions/evaluate';
 import { pollCancel } from '../functions/vector';
 import type { RelColumn, Relation, RunContext } from './relation';
@@ -29,7 +29,7 @@ export function computeColumns(relation: Relation, columns: readonly NamedExpr[]
     const passThrough = expr.kind === 'column' ? input.get(expr.name) ?? produced.get(expr.name) : undefined;
     const column: RelColumn = passThrough !== undefined && passThrough.data.type === expr.type
       ? { name, data: passThrough.data, rows: passThrough.rows }
-      : denseColumn(name, evaluate(expr, source), relation.rowCount);
+      : denseColumn(name, evaluateKeepingExact(expr, source), relation.rowCount);
     if (!input.has(name)) produced.set(name, column);
     out.push(column);
   }

@@ -26,7 +26,11 @@ interface KeyReader {
 function readerOf(column: Column): KeyReader {
   switch (column.kind) {
     case 'number': {
-      const { data, nulls } = column;
+      const { data, nulls, exact } = column;
+      if (exact !== undefined) {
+        // Exact 64-bit longs (a result column sorted in the grid): compared as integers.
+        return { missing: (r) => (nulls !== null && nulls[r] === 1 ? 2 : 0), compare: (a, b) => (exact[a] < exact[b] ? -1 : exact[a] > exact[b] ? 1 : 0) };
+      }
       return {
         missing: (r) => (nulls !== null && nulls[r] === 1 ? 2 : Number.isNaN(data[r]) ? 1 : 0),
         compare: (a, b) => {

@@ -76,7 +76,6 @@ describe('unsupported constructs', () => {
     ['T | summarize percentile(Name, 50)', 'percentile of string', 'percentile(Name, 50)'],
     ['T | summarize count() * 2, percentile(Name, 50)', 'percentile of string', 'percentile(Name, 50)'],
     ['T | extend x = geo_point_to_geohash(1.5, 2.5)', 'geo_point_to_geohash', 'geo_point_to_geohash'],
-    ['T | where Size == 9223372036854775807', '9223372036854775807', '9223372036854775807'],
     ['set query_now = datetime(2020-01-01); T', 'set query_now', 'query_now'],
     ['union kind=inner T, U', 'kind=inner', 'kind=inner'],
     ['union withsource=Src (datatable(a:long) [1]), U', 'withsource with this union leg', '(datatable(a:long) [1])'],

@@ -58,7 +58,7 @@ function datetimeOfLooseText(text: string): number | undefined {
 }
 
 /** The value of a literal of `type` from its value text, or undefined when it cannot be read. */
-function literalValue(type: ScalarType, text: string): LiteralExpr['value'] | undefined {
+function literalValue(type: ScalarType, text: string): Exclude<LiteralExpr['value'], bigint> | undefined {
   if (type === 'string') return text;
   if (type === 'dynamic') return parseDynamic(text);
   if (text.trim().toLowerCase() === 'null') return null;
@@ -69,7 +69,7 @@ function literalValue(type: ScalarType, text: string): LiteralExpr['value'] | un
     }
     case 'int':
     case 'long': {
-      // Beyond 2^53 a number would silently round (see NumericColumn): refuse instead.
+      // Beyond 2^53 a double would round: such long literals are read exactly by `exactLongLiteral`.
       const value = Number(text.trim());
       return Number.isSafeInteger(value) ? value : undefined;
     }
@@ -89,6 +89,19 @@ function literalValue(type: ScalarType, text: string): LiteralExpr['value'] | un
   }
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A long literal beyond ±2^53 (`9223372036854775807`, `0x7fffffffffffffff`) as its exact value. */
+function exactLongLiteral(text: string): bigint | undefined {
+  const t = text.trim();
+  if (!/^[+-]?(\d+|0x[0-9a-f]+)$/i.test(t)) return undefined;
+  const negative = t.startsWith('-');
+  const magnitude = BigInt(t.replace(/^[+-]/, ''));
+  const value = negative ? -magnitude : magnitude;
+  return value >= INT64_MIN && value <= INT64_MAX ? value : undefined;
+}
+
 /** Lowers a literal expression (`expr.IsLiteral`). Unreadable forms are `E_UNSUPPORTED`. */
 export function lowerLiteral(expr: KExpression): LiteralExpr {
   const type = scalarTypeOf(expr);
@@ -98,7 +111,8 @@ export function lowerLiteral(expr: KExpression): LiteralExpr {
   if (text === null) return failUnsupported(raw, expr);
   // `dynamic(...)` in Kusto's relaxed syntax (single quotes, typed literals inside) is read from its tree.
   const relaxed = type === 'dynamic' ? dynamicLiteralValue(expr, literalValue) : undefined;
-  const value = relaxed !== undefined ? relaxed : literalValue(type, text);
+  const plain = relaxed !== undefined ? relaxed : literalValue(type, text);
+  const value = plain === undefined && type === 'long' ? exactLongLiteral(text) : plain;
   if (value === undefined) return failUnsupported(raw, expr);
   return { kind: 'literal', type, value, span: spanOf(expr) };
 }

@@ -3,10 +3,16 @@ import type { NumericType, ScalarType, TextType } from '../types/scalarType';
 /**
  * A column of a numeric KQL type. Every numeric type shares one storage:
  * - bool: 0 / 1
- * - int, long, real, decimal: the number itself (long is exact up to 2^53; see README "Known limits")
- * - datetime: 100 ns ticks since 1970-01-01T00:00:00Z (Unix epoch, not .NET's year 1)
+ * - int, long, real, decimal: the number itself
+ * - datetime: 100 ns ticks since 2020-01-01T00:00:00Z (`DATETIME_BASE_MS`: exact to the tick 1991-2048)
  * - timespan: 100 ns ticks
  * `nulls[i] === 1` marks row i null; `nulls === null` means no nulls.
+ *
+ * A `long` column some of whose values lie beyond ±(2^53 - 1) (hashes, .NET ticks, overflowing
+ * arithmetic) also carries `exact`: every row's exact 64-bit value. Its `data` then holds those
+ * values rounded to doubles (what a conversion to `real` gives), so code that reads `data` stays
+ * right wherever a double is meant; everything that needs the integer itself reads `exact`
+ * (`table/exactLong.ts`), and the evaluator refuses such columns elsewhere ("not supported yet").
  */
 export interface NumericColumn {
   readonly kind: 'number';
@@ -14,6 +20,7 @@ export interface NumericColumn {
   readonly data: Float64Array;
   readonly nulls: Uint8Array | null;
   readonly length: number;
+  readonly exact?: BigInt64Array;
 }
 
 /**

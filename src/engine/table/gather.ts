@@ -6,6 +6,7 @@
 import type { ScalarType } from '../types/scalarType';
 import { isNumericType } from '../types/scalarType';
 import type { Column, DynamicColumn, DynamicValue, NumericColumn, StringColumn } from './column';
+import { longColumnOf } from './exactLong';
 
 /** Rows `indices[0..]` of `column`, in that order. */
 export function gatherColumn(column: Column, indices: Int32Array): Column {
@@ -20,6 +21,11 @@ export function gatherColumn(column: Column, indices: Int32Array): Column {
         const srcNulls = column.nulls;
         nulls = new Uint8Array(n);
         for (let i = 0; i < n; i++) nulls[i] = srcNulls[indices[i]];
+      }
+      if (column.exact !== undefined) {
+        const exact = new BigInt64Array(n);
+        for (let i = 0; i < n; i++) exact[i] = column.exact[indices[i]];
+        return longColumnOf(exact, nulls);
       }
       return { kind: 'number', type: column.type, data, nulls, length: n };
     }
@@ -62,6 +68,11 @@ export function nullColumn(type: ScalarType, length: number): Column {
  */
 export function retypeColumn(column: Column, type: ScalarType): Column | null {
   if (column.type === type) return column;
+  if (column.kind === 'number' && column.exact !== undefined && isNumericType(type)) {
+    // Exact longs leave the exact form: to `real`/`decimal` the rounded doubles are the conversion.
+    const { exact: _exact, ...rounded } = column;
+    return retypeColumn(rounded, type);
+  }
   if (column.kind === 'number' && isNumericType(type)) {
     if (type === 'bool') {
       // bool storage is 0/1: normalize any other number.
@@ -102,6 +113,15 @@ export function concatColumns(type: ScalarType, parts: readonly Column[]): Colum
         nulls.set(p.nulls, offset);
       }
       offset += p.length;
+    }
+    if ((parts as readonly NumericColumn[]).some((p) => p.exact !== undefined)) {
+      const exact = new BigInt64Array(length);
+      let at = 0;
+      for (const p of parts as readonly NumericColumn[]) {
+        for (let i = 0; i < p.length; i++) exact[at + i] = p.exact !== undefined ? p.exact[i] : BigInt(Number.isFinite(p.data[i]) ? p.data[i] : 0);
+        at += p.length;
+      }
+      return longColumnOf(exact, nulls);
     }
     return { kind: 'number', type, data, nulls, length };
   }

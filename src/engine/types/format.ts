@@ -55,6 +55,7 @@ export function formatValue(column: Column, row: number): string {
   switch (column.kind) {
     case 'number':
       if (column.nulls !== null && column.nulls[row] === 1) return '';
+      if (column.exact !== undefined) return column.exact[row].toString();
       return formatScalar(column.type, column.data[row]);
     case 'string': {
       const code = column.codes[row];

@@ -130,6 +130,8 @@ export function createCellFormatter(locale: string): CellFormatter {
 
   const formatNumeric = (column: NumericColumn, row: number): string => {
     if (column.nulls !== null && column.nulls[row] === 1) return '';
+    // An exact 64-bit long (beyond ±2^53): every digit, never the rounded double.
+    if (column.exact !== undefined) return column.exact[row].toString();
     return formatNumber(column.data[row], column.type);
   };
 

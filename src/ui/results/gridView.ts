@@ -84,6 +84,8 @@ export function cellJson(column: Column, row: number, formatter: CellFormatter):
       if (column.nulls !== null && column.nulls[row] === 1) return null;
       const value = column.data[row];
       if (column.type === 'bool') return value !== 0;
+      // JSON.stringify cannot write a BigInt: an exact long beyond ±2^53 is copied as its digits in a string.
+      if (column.exact !== undefined) return column.exact[row].toString();
       if (column.type === 'datetime' || column.type === 'timespan' || !Number.isFinite(value)) return formatter.format(column, row);
       return value;
     }

@@ -1,0 +1,53 @@
+/**
+ * Scalar functions over exact 64-bit longs (`NumericColumn.exact`, see table/exactLong.ts).
+ * The evaluator lets a column of exact longs reach only the functions named here; every other
+ * function answers "not supported yet" for it rather than reading rounded values.
+ */
+import type { Column, NumericColumn } from '../table/column';
+import { bigIntAt, hasExactValues, longColumnOf, wrapLong } from '../table/exactLong';
+import type { EvalContext } from './vector';
+import { POLL_MASK, isNullAt, pollCancel, resultLength } from './vector';
+
+/**
+ * Functions that read exact longs correctly: conversions (`tostring` prints every digit; `toreal`
+ * and friends read the double, which is the conversion), null tests, hashing, bitwise functions
+ * and the unixtime conversions that take nanoseconds or microseconds.
+ */
+export const EXACT_LONG_FUNCTIONS: ReadonlySet<string> = new Set([
+  'tostring', 'tolong', 'toreal', 'todouble', 'todecimal', 'strcat',
+  'isnull', 'isnotnull', 'isempty', 'isnotempty',
+  'hash', 'hash_xxhash64',
+  'binary_and', 'binary_or', 'binary_xor', 'binary_not', 'binary_shift_left', 'binary_shift_right', 'bitset_count_ones',
+  'unixtime_nanoseconds_todatetime', 'unixtime_microseconds_todatetime',
+]);
+
+/**
+ * A long vector computed row by row in BigInt: `fn(row)` gives the value (wrapped to 64 bits)
+ * or null. The result carries `exact` only when some value needs it.
+ */
+export function mapExactLong(args: readonly Column[], ctx: EvalContext, fn: (row: number) => bigint | null): NumericColumn {
+  const n = resultLength(args, ctx.rowCount);
+  const values = new BigInt64Array(n);
+  let nulls: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    if ((i & POLL_MASK) === 0) pollCancel(ctx.cancel);
+    const v = args.some((a) => isNullAt(a, i)) ? null : fn(i);
+    if (v === null) {
+      nulls ??= new Uint8Array(n);
+      nulls[i] = 1;
+    } else {
+      values[i] = wrapLong(v);
+    }
+  }
+  return longColumnOf(values, nulls);
+}
+
+/** True when any argument holds exact longs. */
+export function anyExact(args: readonly Column[]): boolean {
+  return args.some(hasExactValues);
+}
+
+/** Row `row` of a numeric argument as a 64-bit integer (exact when the column is). */
+export function int64At(column: NumericColumn, row: number): bigint {
+  return bigIntAt(column, row);
+}
