@@ -10,13 +10,13 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Column, Table } from '../../../src/engine/index';
+import { msFromTicks } from '../../../src/engine/types/datetime';
 import type { Answer, Cell } from '../answer';
 import type { QueryId, QuerySpec } from '../queries';
 import type { BenchSystem, PreparedQuery, Preparation } from './outcome';
 import { messageOf } from './outcome';
 
 const { op } = aq;
-const TICKS_PER_MS = 10_000;
 
 /** The columns the queries read, typed for the expressions below. */
 interface EventRow {
@@ -31,9 +31,9 @@ interface EventRow {
 function arrayOf(column: Column, isTime: boolean): Float64Array | (number | null)[] | string[] | unknown[] {
   switch (column.kind) {
     case 'number': {
-      if (column.nulls === null) return isTime ? column.data.map((t) => t / TICKS_PER_MS) : column.data.slice();
+      if (column.nulls === null) return isTime ? column.data.map((t) => msFromTicks(t)) : column.data.slice();
       const nulls = column.nulls;
-      return Array.from(column.data, (v, i) => (nulls[i] === 1 ? null : isTime ? v / TICKS_PER_MS : v));
+      return Array.from(column.data, (v, i) => (nulls[i] === 1 ? null : isTime ? msFromTicks(v) : v));
     }
     case 'string': {
       const { codes, dict } = column;

@@ -6,13 +6,13 @@ import { openAsBlob } from 'node:fs';
 import type { Catalog, QueryOutcome as EngineOutcome, ResultTable, Table } from '../../../src/engine/index';
 import { catalogOf, rowsOf, runQuery } from '../../../src/engine/index';
 import { loadResourceLogFile } from '../../../src/ingest/index';
+import { msFromTicks } from '../../../src/engine/types/datetime';
 import type { Answer, Cell } from '../answer';
 import type { QuerySpec } from '../queries';
 import type { BenchSystem, PreparedQuery, Preparation } from './outcome';
 
 /** Fixed `now()` of every run (the queries do not use it). */
 const NOW_MS = Date.UTC(2026, 0, 8);
-const TICKS_PER_MS = 10_000;
 
 /** What loading the files gave. */
 export interface EngineLoad {
@@ -45,7 +45,7 @@ function answerOf(table: ResultTable): Answer {
   const rows = rowsOf(table).map((row) =>
     row.map((cell, i): Cell => {
       if (cell === null || typeof cell === 'string') return cell;
-      if (typeof cell === 'number') return isTime[i] ? cell / TICKS_PER_MS : cell;
+      if (typeof cell === 'number') return isTime[i] ? msFromTicks(cell) : cell;
       if (typeof cell === 'boolean') return cell ? 1 : 0;
       return JSON.stringify(cell);
     }),
