@@ -13,6 +13,7 @@ import { lowerTabular } from './lowerTabular';
 import { lowerScalar } from './lowerScalar';
 import { declareStatement } from './lowerLet';
 import { topLevelScope } from './letScope';
+import { undeclaredPatternsError } from './patternDeclarations';
 import { type LoweringContext, failUnsupported, isNode, listItems, scalarTypeOf, separatedItems, spanOf } from './nodes';
 
 /** The name a query statement gives its result with a final `| as Name`, if any. */
@@ -79,7 +80,8 @@ export function lowerQuery(text: string, catalog: Catalog): QueryPlan {
   const error = listItems(code.GetDiagnostics()).find((d) => d.Severity === 'Error');
   if (error !== undefined) {
     const span = error.HasLocation ? { start: error.Start, length: error.Length } : null;
-    throw new EngineFailure(analysisError(error.Message, span, error.Code));
+    const patterns = error.HasLocation ? undeclaredPatternsError(root, error.Start) : null;
+    throw new EngineFailure(patterns ?? analysisError(error.Message, span, error.Code));
   }
   const lets = topLevelScope({ scalar: lowerScalar, tabular: lowerTabular });
   const results = lowerStatements({ globals: code.Globals, text, lets }, statements);

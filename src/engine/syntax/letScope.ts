@@ -9,6 +9,7 @@
  */
 import type { Expr, PlanScalar, Tabular } from '../plan';
 import type { KExpression, KFunctionBody, KSymbol } from './kustoTypes';
+import type { KPatternDeclaration } from './kustoPatternTypes';
 import type { LoweringContext } from './nodes';
 
 /** A name's meaning. `let` values are lowered lazily (an unused `let` never fails the query) and once. */
@@ -23,6 +24,17 @@ export type Binding =
   /** A function parameter bound to the caller's argument (or to its default value). */
   | { readonly kind: 'scalar'; readonly expr: Expr }
   | { readonly kind: 'tabular'; readonly tabular: Tabular };
+
+/**
+ * A `declare pattern` statement with definitions, in the scope it was declared in. Each definition's
+ * body is lowered once, on its first invocation (`lowered`, by the definition's index).
+ */
+export interface PatternBinding {
+  readonly name: string;
+  readonly declaration: KPatternDeclaration;
+  readonly ctx: LoweringContext;
+  readonly lowered: Map<number, Tabular>;
+}
 
 /** The lowering entry points; carried here so the let lowering needs no import cycle. */
 export interface Lowerers {
@@ -45,12 +57,14 @@ export interface LetScope {
    * name (`query_bin_auto_size`, `query_bin_auto_at` for `bin_auto()`); shared by the whole query.
    */
   readonly options: Map<string, Expr>;
+  /** `declare pattern` statements by the binder's `PatternSymbol` (see `kustoPatternTypes.ts`); shared by the whole query. */
+  readonly patterns: Map<KSymbol, PatternBinding>;
   readonly lower: Lowerers;
 }
 
 /** The scope of a query's top level. */
 export function topLevelScope(lower: Lowerers): LetScope {
-  return { symbols: new Map(), parameters: new Map(), scalars: [], depth: 0, lower, options: new Map() };
+  return { symbols: new Map(), parameters: new Map(), scalars: [], depth: 0, lower, options: new Map(), patterns: new Map() };
 }
 
 /** The scope inside a function call's expansion: the query's `let` names plus the call's parameters. */

@@ -3,7 +3,8 @@
  * `SUPPORTED_EVALUATE_PLUGINS`) over the `lowerPlugins*.ts` files. Here: `bag_unpack(column [, prefix])` with an output schema
  * (`T | evaluate bag_unpack(d) : (a:long, b:string)`), lowered to a `project`: every output
  * column is the bag's slot of that name (minus the prefix) converted to the column's type
- * (bag-unpack-plugin.md: with a schema and no `*`, only the schema's columns are returned). Without an output
+ * (bag-unpack-plugin.md: with a schema and no `*`, only the schema's columns are returned; `: (*, ...)`
+ * keeps the input's columns first, see `lowerBagUnpackWithStar`). Without an output
  * schema the columns come from the data (`lowerPluginsBagUnpack.ts`).
  */
 import type { Expr, NamedExpr, Tabular } from '../plan';
@@ -12,7 +13,7 @@ import type { SourceSpan } from '../errors';
 import { DYNAMIC_ACCESS_FUNCTION } from '../functions/dynamicAccess';
 import type { KExpression } from './kustoTypes';
 import type { KEvaluateOperator } from './kustoSeriesTypes';
-import { lowerBagUnpackFromData } from './lowerPluginsBagUnpack';
+import { lowerBagUnpackFromData, lowerBagUnpackWithStar } from './lowerPluginsBagUnpack';
 import { lowerIpv4Lookup } from './lowerPluginsIpv4Lookup';
 import { lowerPivot } from './lowerPluginsPivot';
 import { lowerRowsNear } from './lowerPluginsRowsNear';
@@ -68,17 +69,15 @@ function lowerBagUnpack(ctx: LoweringContext, pipe: KExpression, operator: KEval
   const span = spanOf(operator);
   const bag: Expr = { kind: 'column', name: bagColumn.name, type: bagColumn.type, span };
   const schema = schemaOf(pipe);
-  // Why: `: (*, a:long)` keeps the input's columns (bag-unpack-plugin.md), but the binder's schema
-  // (Kusto.Language 11.5.3) leaves them out, so that form cannot be answered as documented.
-  const schemaSpan = spanOf(operator.Schema);
-  if (/^:?\s*\(\s*\*/.test(ctx.text.slice(schemaSpan.start, schemaSpan.start + schemaSpan.length))) {
-    return failUnsupported('bag_unpack output schema with *', operator.Schema);
-  }
-  // Without `*`, every output column is a slot of the bag.
+  // Every listed output column is a slot of the bag.
   const columns: NamedExpr[] = schema.map((c) => {
     const key = prefix !== '' && c.name.startsWith(prefix) ? c.name.slice(prefix.length) : c.name;
     return { name: c.name, expr: property(bag, key, c.type, span) };
   });
+  const schemaSpan = spanOf(operator.Schema);
+  if (/^:?\s*\(\s*\*/.test(ctx.text.slice(schemaSpan.start, schemaSpan.start + schemaSpan.length))) {
+    return lowerBagUnpackWithStar(pipe, operator.Schema, input, bagColumn.name, columns, schema);
+  }
   return { kind: 'pipe', input, operator: { op: 'project', columns }, schema, span };
 }
 

@@ -6,8 +6,14 @@
  * Anywhere else (followed by more operators, in a `let`, a function, a join side) it stays
  * `not supported yet`: the binder (Kusto.Language 11.5.3) accepts any column name after it, so a
  * later `where Name == ...` could not be checked or typed.
+ *
+ * With an output schema that starts with `*` (`: (*, Name:string, Age:long)`), the output is the
+ * input's columns except the unpacked one, then the listed columns (bag-unpack-plugin.md). The
+ * binder (11.5.3) types that form as the listed columns only, so later operators could not see the
+ * kept columns: it is lowered, like the form without a schema, only as a statement's last operator.
  */
-import type { BagUnpackOperator, Tabular } from '../plan';
+import type { BagUnpackOperator, NamedExpr, Tabular } from '../plan';
+import type { ColumnSchema } from '../table/column';
 import type { KExpression, KNode } from './kustoTypes';
 import type { KEvaluateOperator } from './kustoSeriesTypes';
 import { lowerScalar } from './lowerScalar';
@@ -79,4 +85,24 @@ export function lowerBagUnpackFromData(ctx: LoweringContext, pipe: KExpression, 
   // The known part of the schema; the executor adds the unpacked columns from the data.
   const schema = input.schema.filter((c) => c.name !== column.SimpleName);
   return { kind: 'pipe', input, operator: operatorNode, schema, span };
+}
+
+/**
+ * `T | evaluate bag_unpack(bag) : (*, a:type, ...)`: `T`'s columns except `bag`, then `listed`
+ * (computed by `slots`, one per listed column). A listed column named like a kept input column is
+ * `E_UNSUPPORTED` (the page only says the output then holds two columns of that name).
+ */
+export function lowerBagUnpackWithStar(
+  pipe: KExpression, schemaNode: KNode, input: Tabular, bag: string, slots: readonly NamedExpr[], listed: readonly ColumnSchema[],
+): Tabular {
+  if (!isStatementResult(pipe)) return failUnsupported('bag_unpack output schema with * before other operators', schemaNode);
+  const span = spanOf(schemaNode);
+  const kept = input.schema.filter((c) => c.name !== bag);
+  const clash = listed.find((c) => kept.some((k) => k.name === c.name));
+  if (clash !== undefined) return failUnsupported(`bag_unpack output schema with * and an input column named ${clash.name}`, schemaNode);
+  const columns: NamedExpr[] = [
+    ...kept.map((c): NamedExpr => ({ name: c.name, expr: { kind: 'column', name: c.name, type: c.type, span } })),
+    ...slots,
+  ];
+  return { kind: 'pipe', input, operator: { op: 'project', columns }, schema: [...kept, ...listed], span };
 }

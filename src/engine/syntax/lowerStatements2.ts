@@ -8,10 +8,13 @@
  * - `declare query_parameters(name:type = default, ...);` (query-parameters-statement.md): every
  *   parameter is bound to its default value (the page has no way to pass parameter values); a
  *   parameter without a default is `E_UNSUPPORTED`.
+ * - `declare pattern` (pattern-statement.md): see `patternDeclarations.ts` and `lowerPattern.ts`.
  */
 import type { KExpression, KNameDeclaration, KNode, KStatement } from './kustoTypes';
 import type { BridgeList, SeparatedElement } from './kustoTypes';
 import { isOperators2Node } from './kustoOperators2Types';
+import { isPatternNode } from './kustoPatternTypes';
+import { declarePattern } from './patternDeclarations';
 import { type LoweringContext, failUnsupported, separatedItems } from './nodes';
 
 interface KSetOptionStatement extends KNode {
@@ -61,6 +64,10 @@ export function declareOtherStatement(ctx: LoweringContext, statement: KStatemen
       if (parameter.DefaultValue === null || symbol === null) failUnsupported('query parameter without a default value', declaration);
       ctx.lets.symbols.set(symbol, { kind: 'let', name: declaration.SimpleName, node: parameter.DefaultValue.Value, ctx });
     }
+    return true;
+  }
+  if (isPatternNode(statement, 'PatternStatement')) {
+    declarePattern(ctx, statement);
     return true;
   }
   return false;

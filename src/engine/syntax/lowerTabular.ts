@@ -19,6 +19,7 @@ import { lowerMorePipe, lowerMoreSource } from './lowerMoreOperators';
 import { lowerOperators2Pipe } from './lowerOperators2';
 import { lowerUnionLegs, lowerUnionSource } from './lowerUnion';
 import { lowerAggregateExpressions } from './lowerAggregateExpressions';
+import { lowerPatternInvocation } from './lowerPattern';
 import {
   type LoweringContext, failUnsupported, isNode, isTableSymbol, keywordOf, listItems, schemaOf, separatedItems, spanOf,
 } from './nodes';
@@ -102,6 +103,8 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
   if (isNode(expr, 'UnionOperator')) {
     return lowerUnionSource(ctx, expr, lowerTabular);
   }
+  const pattern = lowerPatternInvocation(ctx, expr);
+  if (pattern !== null) return pattern;
   if (isNode(expr, 'FunctionCallExpression')) {
     const value = lowerUserCall(ctx, expr, true);
     if (value !== null && 'schema' in value) return value;
