@@ -6,17 +6,21 @@
  * `x` is null (or NaN, or an empty string) lose to any other row, and on ties the first row in
  * input order wins. A group where every `x` is null takes the other columns from its first row
  * (docs: arg-max-aggregation-function, "null handling": `Banana | | Yellow`).
+ * Exact 64-bit longs (`NumericColumn.exact`) are compared and carried by their exact values.
  */
 import type { Column } from '../table/column';
 import type { ScalarType } from '../types/scalarType';
 import type { Scalar } from '../functions/vector';
-import { POLL_MASK, at, pollCancel, writerFor } from '../functions/vector';
+import { POLL_MASK, pollCancel } from '../functions/vector';
 import type { Aggregate } from './protocol';
+import { exactNumberKey } from '../table/exactLong';
+import { cellKeepingExact, resultKeepingExact } from './exactLongAggregates';
 
 /** Per group: the extreme key so far and the value picked on its row (`undefined`: no row yet). */
 export interface ArgExtremeState {
-  readonly best: (number | string | null)[];
-  readonly picked: Scalar[];
+  readonly best: (number | bigint | string | null)[];
+  /** Exact longs beyond ±2^53 are kept as bigints. */
+  readonly picked: (Scalar | bigint)[];
   /** 0: no row yet; 1: a row with a non-null key; 2 (`NULL_KEY_ONLY`): only rows with null keys so far. */
   readonly seen: Uint8Array;
 }
@@ -25,10 +29,11 @@ export interface ArgExtremeState {
 const NULL_KEY_ONLY = 2;
 
 /** The comparable key of row `i` of `x`, or null when the row does not take part. */
-function keyAt(x: Column, i: number): number | string | null {
+function keyAt(x: Column, i: number): number | bigint | string | null {
   const r = x.length === 1 ? 0 : i;
   switch (x.kind) {
     case 'number':
+      if (x.exact !== undefined) return exactNumberKey(x, r) ?? null;
       if (x.nulls !== null && x.nulls[r] === 1) return null;
       return Number.isNaN(x.data[r]) ? null : x.data[r];
     case 'string': {
@@ -46,16 +51,17 @@ function keyAt(x: Column, i: number): number | string | null {
   }
 }
 
-function better(sign: 1 | -1, candidate: number | string, current: number | string): boolean {
-  if (typeof candidate !== typeof current) return false;
+function better(sign: 1 | -1, candidate: number | bigint | string, current: number | bigint | string): boolean {
+  // Numbers and bigints (exact longs) compare by value; strings only with strings.
+  if ((typeof candidate === 'string') !== (typeof current === 'string')) return false;
   return sign > 0 ? candidate > current : candidate < current;
 }
 
 function argExtreme(sign: 1 | -1): Aggregate<ArgExtremeState> {
   return {
     init: (groupCount) => ({
-      best: new Array<number | string | null>(groupCount).fill(null),
-      picked: new Array<Scalar>(groupCount).fill(null),
+      best: new Array<number | bigint | string | null>(groupCount).fill(null),
+      picked: new Array<Scalar | bigint>(groupCount).fill(null),
       seen: new Uint8Array(groupCount),
     }),
     add(state, groupIds, rowCount, args, cancel) {
@@ -67,7 +73,7 @@ function argExtreme(sign: 1 | -1): Aggregate<ArgExtremeState> {
         if (key === null) {
           if (state.seen[g] === 0) {
             state.seen[g] = NULL_KEY_ONLY;
-            state.picked[g] = value === undefined ? at(x, i) : at(value, i);
+            state.picked[g] = cellKeepingExact(value ?? x, i);
           }
           continue;
         }
@@ -75,7 +81,7 @@ function argExtreme(sign: 1 | -1): Aggregate<ArgExtremeState> {
         if (state.seen[g] === 1 && current !== null && !better(sign, key, current)) continue;
         state.seen[g] = 1;
         state.best[g] = key;
-        state.picked[g] = value === undefined ? at(x, i) : at(value, i);
+        state.picked[g] = cellKeepingExact(value ?? x, i);
       }
     },
     merge(into, from) {
@@ -94,9 +100,8 @@ function argExtreme(sign: 1 | -1): Aggregate<ArgExtremeState> {
       }
     },
     result(state, groupCount, type: ScalarType) {
-      const w = writerFor(type, groupCount);
-      for (let g = 0; g < groupCount; g++) w.set(g, state.seen[g] !== 0 ? state.picked[g] : null);
-      return w.finish();
+      const values = state.picked.slice(0, groupCount).map((v, g) => (state.seen[g] !== 0 ? v : null));
+      return resultKeepingExact(values, groupCount, type);
     },
   };
 }

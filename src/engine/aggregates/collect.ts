@@ -2,8 +2,9 @@
 import type { Column, DynamicValue } from '../table/column';
 import { cellOf } from '../table/rows';
 import { formatDatetime, formatTimespan } from '../types/datetime';
-import { POLL_MASK, at, pollCancel, writerFor } from '../functions/vector';
+import { POLL_MASK, at, pollCancel } from '../functions/vector';
 import type { Aggregate } from './protocol';
+import { cellKeepingExact, resultKeepingExact } from './exactLongAggregates';
 
 /** A cell as a JSON value inside `dynamic` (datetimes and timespans as their text, as Kusto does). */
 export function toDynamicValue(column: Column, i: number): DynamicValue {
@@ -21,15 +22,16 @@ function passes(predicate: Column | undefined, i: number): boolean {
 }
 
 /** `take_any(x)`: one (the first seen) non-null value of the group. */
-export const takeAnyAggregate: Aggregate<{ values: (DynamicValue | undefined)[]; column: Column | null }> = {
-  init: (groupCount) => ({ values: new Array<DynamicValue | undefined>(groupCount).fill(undefined), column: null }),
+export const takeAnyAggregate: Aggregate<{ values: (DynamicValue | bigint | undefined)[]; column: Column | null }> = {
+  init: (groupCount) => ({ values: new Array<DynamicValue | bigint | undefined>(groupCount).fill(undefined), column: null }),
   add(state, groupIds, rowCount, args, cancel) {
     const value = args[0];
     for (let i = 0; i < rowCount; i++) {
       if ((i & POLL_MASK) === 0) pollCancel(cancel);
       const g = groupIds[i];
       if (state.values[g] !== undefined && state.values[g] !== null) continue;
-      const v = at(value, i);
+      // Exact longs (beyond ±2^53) are kept as bigints.
+      const v = cellKeepingExact(value, i);
       if (v === '' && state.values[g] !== undefined) continue;
       state.values[g] = v;
     }
@@ -40,9 +42,7 @@ export const takeAnyAggregate: Aggregate<{ values: (DynamicValue | undefined)[];
     });
   },
   result(state, groupCount, type) {
-    const w = writerFor(type, groupCount);
-    for (let g = 0; g < groupCount; g++) w.set(g, state.values[g] ?? null);
-    return w.finish();
+    return resultKeepingExact(state.values, groupCount, type);
   },
 };
 

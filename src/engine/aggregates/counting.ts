@@ -5,6 +5,7 @@ import type { ScalarType } from '../types/scalarType';
 import { POLL_MASK, pollCancel } from '../functions/vector';
 import type { Aggregate } from './protocol';
 import type { CancelSignal } from '../cancel';
+import { exactNumberKey } from '../table/exactLong';
 
 function isTrueAt(column: Column, i: number): boolean {
   const r = column.length === 1 ? 0 : i;
@@ -56,6 +57,8 @@ function distinctKey(column: Column, i: number): unknown {
   const r = column.length === 1 ? 0 : i;
   switch (column.kind) {
     case 'number':
+      // Exact longs are counted by their exact value (2^53 and 2^53 + 1 are two values).
+      if (column.exact !== undefined) return exactNumberKey(column, r);
       return column.nulls !== null && column.nulls[r] === 1 ? undefined : column.data[r];
     case 'string': {
       const code = column.codes[r];

@@ -4,13 +4,15 @@
  * take-any-aggfunction); only the one-argument `take_any(x)` prefers a non-null value.
  */
 import type { Scalar } from '../functions/vector';
-import { POLL_MASK, at, pollCancel, writerFor } from '../functions/vector';
+import { POLL_MASK, pollCancel } from '../functions/vector';
 import type { Aggregate } from './protocol';
+import { cellKeepingExact, resultKeepingExact } from './exactLongAggregates';
 
 /** Per group: whether a row was seen, and its value. */
 export interface FirstRowState {
   readonly seen: Uint8Array;
-  readonly values: Scalar[];
+  /** Exact longs beyond ±2^53 are kept as bigints. */
+  readonly values: (Scalar | bigint)[];
 }
 
 /** Internal name in the registry: not a Kusto function, so users cannot call it. */
@@ -18,7 +20,7 @@ export const TAKE_ANY_ROW = '$take_any_row';
 
 /** The value on each group's first row (null for a group without rows). */
 export const firstRowAggregate: Aggregate<FirstRowState> = {
-  init: (groupCount) => ({ seen: new Uint8Array(groupCount), values: new Array<Scalar>(groupCount).fill(null) }),
+  init: (groupCount) => ({ seen: new Uint8Array(groupCount), values: new Array<Scalar | bigint>(groupCount).fill(null) }),
   add(state, groupIds, rowCount, args, cancel) {
     const value = args[0];
     for (let i = 0; i < rowCount; i++) {
@@ -26,7 +28,7 @@ export const firstRowAggregate: Aggregate<FirstRowState> = {
       const g = groupIds[i];
       if (state.seen[g] === 1) continue;
       state.seen[g] = 1;
-      state.values[g] = at(value, i);
+      state.values[g] = cellKeepingExact(value, i);
     }
   },
   merge(into, from) {
@@ -38,8 +40,6 @@ export const firstRowAggregate: Aggregate<FirstRowState> = {
     }
   },
   result(state, groupCount, type) {
-    const w = writerFor(type, groupCount);
-    for (let g = 0; g < groupCount; g++) w.set(g, state.values[g]);
-    return w.finish();
+    return resultKeepingExact(state.values, groupCount, type);
   },
 };

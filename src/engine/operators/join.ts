@@ -24,6 +24,7 @@ import { pollCancel } from '../functions/vector';
 import type { RelColumn, Relation, RunContext } from './relation';
 import { joinKeyIds } from './joinKeys';
 import { keepFirstPerId, matchPairs } from './joinMatch';
+import { longColumnOf } from '../table/exactLong';
 
 /** Which rows of a side have their id among `presentIds` (or, with `negate`, have not). */
 function rowsWhere(ids: Int32Array, present: Uint8Array, negate: boolean): Int32Array {
@@ -53,6 +54,12 @@ function gatherWithNulls(column: Column, indices: Int32Array): Column {
         const r = indices[i];
         if (r < 0 || (srcNulls !== null && srcNulls[r] === 1)) nulls[i] = 1;
         else data[i] = column.data[r];
+      }
+      if (column.exact !== undefined) {
+        // Exact 64-bit longs keep their exact values (a null row holds 0).
+        const exact = new BigInt64Array(n);
+        for (let i = 0; i < n; i++) if (nulls[i] === 0) exact[i] = column.exact[indices[i]];
+        return longColumnOf(exact, nulls);
       }
       return { kind: 'number', type: column.type, data, nulls, length: n };
     }

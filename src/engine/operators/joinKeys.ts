@@ -7,11 +7,16 @@
  * Strings are compared by text (the two sides have different dictionaries): the build
  * dictionary is hashed once and the probe dictionary translated through it, so rows are then
  * matched with array lookups on codes, never by hashing strings per row.
+ *
+ * Exact 64-bit longs (`NumericColumn.exact`) are keyed by their exact value (a bigint beyond
+ * ±2^53), so 2^53 and 2^53 + 1 never match each other. The binder requires both sides' keys to
+ * have one type, so an exact long only ever meets another long.
  */
 import type { CancelSignal } from '../cancel';
 import type { Column, StringColumn } from '../table/column';
 import { POLL_MASK, pollCancel } from '../functions/vector';
 import type { RelColumn } from './relation';
+import { exactNumberKey } from '../table/exactLong';
 
 /** Key ids of the rows of both sides, in one id space. */
 export interface JoinKeyIds {
@@ -81,9 +86,10 @@ function stringIds(build: StringColumn, buildSide: KeySide, probe: StringColumn,
 }
 
 /** A hashable form of a non-null key value, or null for a null key. Kinds are kept apart. */
-function genericKey(column: Column, row: number): string | number | null {
+function genericKey(column: Column, row: number): string | number | bigint | null {
   switch (column.kind) {
     case 'number': {
+      if (column.exact !== undefined) return exactNumberKey(column, row) ?? null;
       if (column.nulls !== null && column.nulls[row] === 1) return null;
       const v = column.data[row];
       return Number.isNaN(v) ? null : v;
@@ -104,7 +110,7 @@ function genericKey(column: Column, row: number): string | number | null {
 }
 
 function genericIds(buildSide: KeySide, probeSide: KeySide, cancel: CancelSignal): JoinKeyIds {
-  const idOfKey = new Map<string | number, number>();
+  const idOfKey = new Map<string | number | bigint, number>();
   const build = new Int32Array(buildSide.rowCount);
   const bc = buildSide.column;
   for (let i = 0; i < buildSide.rowCount; i++) {

@@ -6,16 +6,17 @@
  *   the bucket number `floor((x + offset) / size)` is the id, computed in one pass — the binned
  *   column is never built (the output key is computed later for the groups' first rows only);
  * - numbers that are integers in a small range: `value - min`;
- * - anything else: a hash map over the values.
+ * - anything else: a hash map over the values (exact 64-bit longs keyed by their exact value).
  */
 import type { Expr } from '../plan';
 import type { Column, NumericColumn } from '../table/column';
 import type { CancelSignal } from '../cancel';
-import { evaluate } from '../functions/evaluate';
+import { evaluateKeepingExact } from '../functions/evaluate';
 import type { ColumnSource } from '../functions/evaluate';
 import { pollCancel } from '../functions/vector';
 import { datetimeBinOffset } from '../functions/datetime';
 import type { Relation } from './relation';
+import { exactNumberKey } from '../table/exactLong';
 
 /** Ids of one key, each in [0, cardinality). */
 export interface DenseIds {
@@ -161,6 +162,27 @@ function numberIds(column: NumericColumn, rows: Int32Array | null, rowCount: num
   return { ids, cardinality: Math.max(map.size, 1) };
 }
 
+/**
+ * Ids of a column of exact 64-bit longs (`NumericColumn.exact`): a hash map over the exact
+ * values (numbers where they fit, bigints beyond ±2^53), never over the rounded doubles.
+ */
+function exactLongIds(column: NumericColumn, rows: Int32Array | null, rowCount: number, cancel: CancelSignal): DenseIds {
+  const constant = column.length === 1 && rowCount !== 1;
+  const ids = new Int32Array(rowCount);
+  const map = new Map<number | bigint | undefined, number>();
+  for (let i = 0; i < rowCount; i++) {
+    if ((i & (CHUNK_ROWS - 1)) === 0) pollCancel(cancel);
+    const key = exactNumberKey(column, constant ? 0 : rows === null ? i : rows[i]);
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, cardinality: Math.max(map.size, 1) };
+}
+
 /** Dense ids of a column's values for each row, read through `rows` (null: row i is row i); a length-1 column is a constant. */
 export function idsOfColumn(column: Column, rows: Int32Array | null, rowCount: number, cancel: CancelSignal): DenseIds {
   const constant = column.length === 1 && rowCount !== 1;
@@ -178,6 +200,7 @@ export function idsOfColumn(column: Column, rows: Int32Array | null, rowCount: n
       return { ids, cardinality: column.dict.length + 1 };
     }
     case 'number':
+      if (column.exact !== undefined) return exactLongIds(column, rows, rowCount, cancel);
       return numberIds(column, rows, rowCount, null, cancel);
     case 'dynamic': {
       const ids = new Int32Array(rowCount);
@@ -229,8 +252,9 @@ export function keyIdsOf(expr: Expr, relation: Relation, source: ColumnSource, c
   const bin = binBucketing(expr);
   if (bin !== null) {
     const stored = directColumn(bin.value, relation);
-    const values = stored ?? { data: evaluate(bin.value, source), rows: null };
-    if (values.data.kind === 'number') return numberIds(values.data, values.rows, rowCount, bin.bucketing, cancel);
+    const values = stored ?? { data: evaluateKeepingExact(bin.value, source), rows: null };
+    // Exact longs are never bucketed through their rounded doubles: `bin()` itself decides.
+    if (values.data.kind === 'number' && values.data.exact === undefined) return numberIds(values.data, values.rows, rowCount, bin.bucketing, cancel);
   }
-  return idsOfColumn(evaluate(expr, source), null, rowCount, cancel);
+  return idsOfColumn(evaluateKeepingExact(expr, source), null, rowCount, cancel);
 }

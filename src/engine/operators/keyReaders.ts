@@ -169,7 +169,8 @@ export function keyReaderOf(expr: Expr, relation: Relation, source: ColumnSource
   const bin = binBucketing(expr);
   if (bin !== null) {
     const stored = directColumn(bin.value, relation);
-    if (stored !== null && stored.data.kind === 'number') {
+    // A column of exact longs (`exact`) is never bucketed through its rounded doubles.
+    if (stored !== null && stored.data.kind === 'number' && stored.data.exact === undefined) {
       const reader = bucketReader(stored.data, stored.rows, rowCount, bin.bucketing.size, bin.bucketing.offset, cancel);
       if (reader !== null) return reader;
     }

@@ -5,7 +5,7 @@
  */
 import type { SortKey } from '../plan';
 import type { Column } from '../table/column';
-import { evaluate } from '../functions/evaluate';
+import { evaluateKeepingExact } from '../functions/evaluate';
 import { broadcast, pollCancel } from '../functions/vector';
 import { compareScalars } from '../functions/comparison';
 import { cellOf } from '../table/rows';
@@ -28,7 +28,7 @@ function readerOf(column: Column): KeyReader {
     case 'number': {
       const { data, nulls, exact } = column;
       if (exact !== undefined) {
-        // Exact 64-bit longs (a result column sorted in the grid): compared as integers.
+        // Exact 64-bit longs (`sort by`/`top` keys, a result column sorted in the grid): compared as integers.
         return { missing: (r) => (nulls !== null && nulls[r] === 1 ? 2 : 0), compare: (a, b) => (exact[a] < exact[b] ? -1 : exact[a] > exact[b] ? 1 : 0) };
       }
       return {
@@ -70,11 +70,11 @@ function readerOf(column: Column): KeyReader {
 
 /**
  * Evaluates the sort keys over `relation` (each broadcast to its rows): the columns a row order
- * reads, in key order.
+ * reads, in key order. A key of exact 64-bit longs keeps its `exact` values (compared as integers).
  */
 export function sortKeyColumns(relation: Relation, keys: readonly SortKey[], run: RunContext): Column[] {
   const source = columnSource(relation, run);
-  return keys.map((k) => broadcast(evaluate(k.expr, source), relation.rowCount));
+  return keys.map((k) => broadcast(evaluateKeepingExact(k.expr, source), relation.rowCount));
 }
 
 /**

@@ -10,7 +10,9 @@
 import type { AggregateCall, Expr, NamedExpr } from '../plan';
 import type { Column } from '../table/column';
 import { EngineFailure, unsupported } from '../errors';
-import { evaluate } from '../functions/evaluate';
+import { evaluateKeepingExact } from '../functions/evaluate';
+import { hasExactValues } from '../table/exactLong';
+import { EXACT_LONG_AGGREGATES } from '../aggregates/exactLongAggregates';
 import { pollCancel } from '../functions/vector';
 import { AGGREGATES } from '../aggregates/registry';
 import type { RelColumn, Relation, RunContext } from './relation';
@@ -22,9 +24,10 @@ import { keyReaderOf } from './keyReaders';
 /** Functions whose calls must not be shared: two `rand()` are two draws. */
 const NOT_SHARED: ReadonlySet<string> = new Set(['rand', 'new_guid']);
 
-/** A literal's value as key text: numbers exactly (NaN, infinities, -0 included), others as JSON. */
+/** A literal's value as key text: numbers exactly (NaN, infinities, -0 included), 64-bit long literals by their digits, others as JSON. */
 function literalKey(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? 'n:-0' : `n:${String(value)}`;
+  if (typeof value === 'bigint') return `b:${value.toString()}`;
   return `j:${JSON.stringify(value)}`;
 }
 
@@ -70,11 +73,14 @@ export function groupByExprs(relation: Relation, keys: readonly NamedExpr[], run
   return groupByReaders(readers, relation.rowCount, run.cancel);
 }
 
-/** The key columns of the groups: each key expression evaluated over the groups' first rows. */
+/**
+ * The key columns of the groups: each key expression evaluated over the groups' first rows
+ * (a key of exact 64-bit longs keeps its exact values).
+ */
 export function groupKeyColumns(relation: Relation, keys: readonly NamedExpr[], grouping: Grouping, run: RunContext): RelColumn[] {
   const firsts = selectPositions(relation, grouping.firstRows.slice(0, grouping.groupCount));
   const source = columnSource(firsts, run);
-  return keys.map((k) => denseColumn(k.name, evaluate(k.expr, source), firsts.rowCount));
+  return keys.map((k) => denseColumn(k.name, evaluateKeepingExact(k.expr, source), firsts.rowCount));
 }
 
 /** Applies `summarize`. */
@@ -94,10 +100,10 @@ export function applySummarize(relation: Relation, aggregates: readonly Aggregat
   const evaluated = new Map<string, Column>();
   const argument = (expr: Expr): Column => {
     const key = expressionKey(expr);
-    if (key === null) return evaluate(expr, source);
+    if (key === null) return evaluateKeepingExact(expr, source);
     let column = evaluated.get(key);
     if (column === undefined) {
-      column = evaluate(expr, source);
+      column = evaluateKeepingExact(expr, source);
       evaluated.set(key, column);
     }
     return column;
@@ -106,6 +112,11 @@ export function applySummarize(relation: Relation, aggregates: readonly Aggregat
     pollCancel(run.cancel);
     const impl = impls[i];
     const args = call.args.map(argument);
+    // Exact 64-bit longs reach only the aggregates that read them exactly.
+    const wide = args.findIndex(hasExactValues);
+    if (wide >= 0 && !EXACT_LONG_AGGREGATES.has(call.fn)) {
+      throw new EngineFailure(unsupported(`${call.fn}() of long values beyond ±2^53`, call.args[wide].span));
+    }
     const state: unknown = impl.init(groupCount);
     impl.add(state, grouping.groupIds, n, args, run.cancel);
     columns.push({ name: call.name, data: impl.result(state, groupCount, call.type), rows: null });

@@ -7,7 +7,8 @@
  * summary (table/blockStats.ts) orders the blocks best-first and skips every block whose best
  * value is strictly worse than the current root: logs arrive nearly in time order, so
  * `top 100 by TimeGenerated desc` reads only the last few blocks. Equal values are never skipped,
- * so ties still resolve by input position exactly as the stable sort does.
+ * so ties still resolve by input position exactly as the stable sort does. A first key of exact
+ * 64-bit longs uses the same tests on its rounded doubles, which order values monotonically.
  */
 import type { SortKey } from '../plan';
 import type { NumericColumn } from '../table/column';
@@ -120,7 +121,9 @@ export function topPositions(relation: Relation, keys: readonly SortKey[], count
   };
 
   const descending = first?.descending ?? false;
-  const singleKey = keys.length === 1;
+  // Exact 64-bit longs: their rounded doubles (`data`) order them monotonically, so "strictly
+  // worse in doubles" stays strictly worse, but equal doubles may hide different values.
+  const singleKey = keys.length === 1 && first?.column.exact === undefined;
   // The kept rows do not depend on the order rows are offered in (the order is total), so a
   // descending key reads each block backwards: over rows in ascending order (logs) the best rows
   // come first and the rest fail the quick threshold test instead of churning the heap.

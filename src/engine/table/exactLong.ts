@@ -51,3 +51,41 @@ export function wrapLong(value: bigint): bigint {
 export function longText(column: NumericColumn, row: number): string {
   return bigIntAt(column, row).toString();
 }
+
+/**
+ * Row `row` of `column` as a key that equals exactly when the long values do: a bigint for a value
+ * of an exact column beyond ±(2^53 - 1), else the number. Undefined for null. Only for numeric
+ * columns; a length-1 column is a constant.
+ */
+export function exactNumberKey(column: NumericColumn, row: number): number | bigint | undefined {
+  const r = column.length === 1 ? 0 : row;
+  if (column.nulls !== null && column.nulls[r] === 1) return undefined;
+  if (column.exact === undefined) return column.data[r];
+  const v = column.exact[r];
+  return v > MAX_SAFE || v < -MAX_SAFE ? v : Number(v);
+}
+
+/**
+ * A long column from per-row values: numbers (whole, within ±2^53), bigints, or null/undefined
+ * for null. It carries `exact` only when some value needs it (see `longColumnOf`).
+ */
+export function longColumnFromValues(values: readonly (number | bigint | null | undefined)[], length: number): NumericColumn {
+  const exact = new BigInt64Array(length);
+  let nulls: Uint8Array | null = null;
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
+      nulls ??= new Uint8Array(length);
+      nulls[i] = 1;
+    } else {
+      exact[i] = typeof v === 'bigint' ? v : BigInt(Math.trunc(v));
+    }
+  }
+  return longColumnOf(exact, nulls);
+}
+
+/** True when some value is a bigint (an aggregate's per-group results that need `longColumnFromValues`). */
+export function anyBigInt(values: readonly unknown[], length: number): boolean {
+  for (let i = 0; i < length; i++) if (typeof values[i] === 'bigint') return true;
+  return false;
+}
