@@ -36,7 +36,7 @@ interface ExprBase {
 }
 
 /**
- * A literal. Numeric types hold a number (datetime: ticks since Unix epoch; timespan: ticks;
+ * A literal. Numeric types hold a number (datetime: ticks since `DATETIME_BASE_MS`; timespan: ticks;
  * bool: 0/1 is NOT used here — bool literals hold true/false), string/guid hold text,
  * dynamic holds the parsed JSON value. `null` is the typed null literal.
  */

@@ -13,7 +13,7 @@ import { evalBetween, evalComparison, evalIn } from './comparison';
 import { evalLogic } from './logic';
 import { evalStringOp } from './stringPredicates';
 import { SCALAR_FUNCTIONS } from './registry';
-import { EXACT_LONG_FUNCTIONS } from './exactLongFunctions';
+import { EXACT_LONG_FUNCTIONS, EXACT_LONG_KERNELS } from './exactLongFunctions';
 import { hasExactValues, longColumnOf } from '../table/exactLong';
 
 /** Binary operators whose kernels read exact 64-bit longs (see arithmetic.ts, comparison.ts). */
@@ -40,7 +40,9 @@ export function evaluate(expr: Expr, source: ColumnSource): Column {
 /** `evaluate` that may return a column of exact 64-bit longs. */
 export function evaluateKeepingExact(expr: Expr, source: ColumnSource): Column {
   const result = evaluateRaw(expr, source);
-  if (result.type === 'long' && !hasExactValues(result)) requireSafeLongs(result, expr);
+  // Computed longs only (a full scan per column reference would cost every query; ingest types
+  // integers beyond 2^53 as real when it infers a column, infer/classify.ts).
+  if (result.type === 'long' && expr.kind !== 'column' && expr.kind !== 'literal' && !hasExactValues(result)) requireSafeLongs(result, expr);
   if (result.type === expr.type) return result;
   const retyped = retypeColumn(result, expr.type);
   if (retyped === null) {
@@ -113,8 +115,10 @@ function evaluateRaw(expr: Expr, source: ColumnSource): Column {
       const kernel = SCALAR_FUNCTIONS.get(expr.name);
       if (kernel === undefined) throw new EngineFailure(unsupported(`function ${expr.name}()`, expr.span));
       const args = expr.args.map((a) => evaluateKeepingExact(a, source));
-      if (!EXACT_LONG_FUNCTIONS.has(expr.name) && args.some(hasExactValues)) {
-        throw new EngineFailure(unsupported(`${expr.name}() of long values beyond ±2^53`, expr.span));
+      if (args.some(hasExactValues)) {
+        const exactKernel = expr.type === 'long' ? EXACT_LONG_KERNELS.get(expr.name) : undefined;
+        if (exactKernel !== undefined) return exactKernel(args, expr, source);
+        if (!EXACT_LONG_FUNCTIONS.has(expr.name)) throw new EngineFailure(unsupported(`${expr.name}() of long values beyond ±2^53`, expr.span));
       }
       return kernel(args, expr, source);
     }

@@ -76,6 +76,12 @@ describe('exact 64-bit longs', () => {
     expect(texts('print n = datetime_part("nanosecond", datetime(2017-10-30 01:02:03.7654321))')).toEqual([['765432100']]);
   });
 
+  it('picks exact values in iff, case and coalesce (null conditions are false)', () => {
+    expect(texts('print h = hash("World") | extend a = iff(h > 0, h, 1), b = iff(bool(null), h, 1), c = case(false, 1, h < 0, 2, h), d = coalesce(long(null), h), e = coalesce(long(null), long(null), 7) * 1')).toEqual([
+      ['1846988464401551951', '1846988464401551951', '1', '1846988464401551951', '1846988464401551951', '7'],
+    ]);
+  });
+
   it('carries exact values through where, take, union and extend', () => {
     expect(texts('union (print h = hash("World")), (print h = 9007199254740993) | where h > 0 | take 5 | extend s = tostring(h) | project s')).toEqual([
       ['1846988464401551951'],
@@ -84,8 +90,8 @@ describe('exact 64-bit longs', () => {
   });
 
   it('refuses uses that would read a rounded value, at their position', () => {
-    expect(errorOf('print h = hash("World") | summarize count() by h')).toBe('E_UNSUPPORTED: not supported yet: this use of long values beyond ±2^53');
-    expect(errorOf('print h = hash("World") | order by h')).toBe('E_UNSUPPORTED: not supported yet: this use of long values beyond ±2^53');
+    expect(errorOf('print h = hash("World") | summarize avg(h)')).toBe('E_UNSUPPORTED: not supported yet: avg() of long values beyond ±2^53');
+    expect(errorOf('print h = hash("World") | summarize make_list(h)')).toBe('E_UNSUPPORTED: not supported yet: make_list() of long values beyond ±2^53');
     expect(errorOf('print r = round(hash("World"))')).toBe('E_UNSUPPORTED: not supported yet: round() of long values beyond ±2^53');
     expect(errorOf('print h = hash("World") in (1, 2)')).toBe('E_UNSUPPORTED: not supported yet: this use of long values beyond ±2^53');
     expect(errorOf('datatable(x: long)[9223372036854775807]')).toBe('E_UNSUPPORTED: not supported yet: this use of long values beyond ±2^53');

@@ -4,6 +4,7 @@
  * function answers "not supported yet" for it rather than reading rounded values.
  */
 import type { Column, NumericColumn } from '../table/column';
+import type { ScalarKernel } from './kernel';
 import { bigIntAt, hasExactValues, longColumnOf, wrapLong } from '../table/exactLong';
 import type { EvalContext } from './vector';
 import { POLL_MASK, isNullAt, pollCancel, resultLength } from './vector';
@@ -51,3 +52,51 @@ export function anyExact(args: readonly Column[]): boolean {
 export function int64At(column: NumericColumn, row: number): bigint {
   return bigIntAt(column, row);
 }
+
+/** A bool vector's row as a condition: true only when non-null and set (a null condition is false). */
+function conditionAt(column: Column, row: number): boolean {
+  return column.kind === 'number' && !isNullAt(column, row) && column.data[column.length === 1 ? 0 : row] !== 0;
+}
+
+/**
+ * A long vector whose row `i` is the value of argument `choose(i)` at that row (-1: null): the
+ * conditional functions over exact longs, which pick values and never compute with them.
+ */
+function pickLong(args: readonly Column[], ctx: EvalContext, choose: (row: number) => number): NumericColumn {
+  const n = resultLength(args, ctx.rowCount);
+  const values = new BigInt64Array(n);
+  let nulls: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    if ((i & POLL_MASK) === 0) pollCancel(ctx.cancel);
+    const k = choose(i);
+    const picked = k < 0 ? undefined : args[k];
+    if (picked === undefined || picked.kind !== 'number' || isNullAt(picked, i)) {
+      nulls ??= new Uint8Array(n);
+      nulls[i] = 1;
+    } else {
+      values[i] = bigIntAt(picked, i);
+    }
+  }
+  return longColumnOf(values, nulls);
+}
+
+/** `case(c1, v1, ..., else)` / `iff(c, a, b)` picking exact longs. */
+const caseOfLongs: ScalarKernel = (args, _call, ctx) =>
+  pickLong(args, ctx, (i) => {
+    for (let k = 0; k + 1 < args.length; k += 2) if (conditionAt(args[k], i)) return k + 1;
+    return args.length - 1;
+  });
+
+/** `coalesce(a, b, ...)` picking the first non-null exact long. */
+const coalesceOfLongs: ScalarKernel = (args, _call, ctx) => pickLong(args, ctx, (i) => args.findIndex((a) => !isNullAt(a, i)));
+
+/**
+ * Kernels that replace a function's usual kernel when an argument holds exact longs and the
+ * result is a long (the usual kernels of these functions read doubles).
+ */
+export const EXACT_LONG_KERNELS: ReadonlyMap<string, ScalarKernel> = new Map([
+  ['iff', caseOfLongs],
+  ['iif', caseOfLongs],
+  ['case', caseOfLongs],
+  ['coalesce', coalesceOfLongs],
+]);

@@ -21,7 +21,7 @@ export type Scalar = number | boolean | string | DynamicValue | null;
 export interface EvalContext {
   /** Number of rows of the relation being evaluated. */
   readonly rowCount: number;
-  /** `now()` in ticks since the Unix epoch, fixed for the whole query. */
+  /** `now()` in datetime ticks (see `DATETIME_BASE_MS`), fixed for the whole query. */
   readonly nowTicks: number;
   readonly cancel: CancelSignal;
 }

@@ -45,7 +45,7 @@ function elementWidth(element: KExpression): number {
 
 /** A stable identity of an aggregate call for sharing: the function and its lowered arguments, without spans. */
 function aggregateIdentity(call: AggregateCall): string {
-  return JSON.stringify({ fn: call.fn, args: call.args }, (key, value: unknown) => (key === 'span' ? undefined : value));
+  return JSON.stringify({ fn: call.fn, args: call.args }, (key, value: unknown) => (key === 'span' ? undefined : typeof value === 'bigint' ? `${value}n` : value));
 }
 
 /** Every column name an expression reads (walks the plan's expression objects generically). */
