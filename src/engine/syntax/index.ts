@@ -14,6 +14,7 @@ import { lowerScalar } from './lowerScalar';
 import { declareStatement } from './lowerLet';
 import { topLevelScope } from './letScope';
 import { undeclaredPatternsError } from './patternDeclarations';
+import { lowerMultiResultStatement } from './lowerFork';
 import { type LoweringContext, failUnsupported, isNode, listItems, scalarTypeOf, separatedItems, spanOf } from './nodes';
 
 /** The name a query statement gives its result with a final `| as Name`, if any. */
@@ -56,6 +57,12 @@ function lowerStatements(ctx: LoweringContext, statements: readonly KStatement[]
       continue;
     }
     if (body.ResultType === null || !body.ResultType.IsTabular) return failUnsupported('query statement that is neither tabular nor scalar', body);
+    // `fork` / `facet`: one result table per subquery or column (lowerFork.ts).
+    const tables = lowerMultiResultStatement(ctx, body, lowerTabular);
+    if (tables !== null) {
+      lowered.push(...tables);
+      continue;
+    }
     lowered.push({ body: lowerTabular(ctx, body), name: resultNameOf(body) });
   }
   if (lowered.length === 0) {

@@ -20,6 +20,7 @@ import { lowerOperators2Pipe } from './lowerOperators2';
 import { lowerUnionLegs, lowerUnionSource } from './lowerUnion';
 import { lowerAggregateExpressions } from './lowerAggregateExpressions';
 import { lowerPatternInvocation } from './lowerPattern';
+import { lowerOperators4Pipe, lowerOperators4Source } from './lowerOperators4';
 import {
   type LoweringContext, failUnsupported, isNode, isTableSymbol, keywordOf, listItems, schemaOf, separatedItems, spanOf,
 } from './nodes';
@@ -117,6 +118,8 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
   if (isNode(expr, 'PipeExpression')) {
     checkWindowContext(expr);
     const input = lowerTabular(ctx, expr.Expression);
+    const operators4 = lowerOperators4Pipe(ctx, expr, expr.Operator, input);
+    if (operators4 !== null) return operators4;
     const schema = schemaOf(expr);
     const asOperator = expr.Operator;
     if (isNode(asOperator, 'AsOperator')) {
@@ -145,6 +148,8 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
     const operator = lowerOperator({ ...ctx, rowColumns: input.schema }, expr.Operator, input.schema, schema);
     return { kind: 'pipe', input, operator, schema, span: spanOf(expr.Operator) };
   }
+  const find = lowerOperators4Source(ctx, expr);
+  if (find !== null) return find;
   const moreSource = lowerMoreSource(ctx, expr);
   if (moreSource !== null) return moreSource;
   const keyword = keywordOf(expr);
@@ -156,6 +161,8 @@ export function lowerTabular(ctx: LoweringContext, expr: KExpression): Tabular {
  * `mv-apply` subquery, whose input is implicit (see `lowerMvApply.ts`).
  */
 export function lowerOperatorOnto(ctx: LoweringContext, operator: KQueryOperator, input: Tabular): Tabular {
+  const operators4 = lowerOperators4Pipe(ctx, operator, operator, input);
+  if (operators4 !== null) return operators4;
   const more = lowerOperators2Pipe(ctx, operator, operator, input, lowerTabular) ?? lowerMorePipe(ctx, operator, operator, input);
   if (more !== null) return more;
   const schema = schemaOf(operator);

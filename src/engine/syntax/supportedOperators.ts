@@ -18,6 +18,8 @@ export const SUPPORTED_QUERY_OPERATORS: ReadonlySet<string> = new Set([
   'make-series', 'top-nested', 'search', 'parse-kv', 'mv-apply',
   // parsing text, looking up dimension tables, sampling (lowerOperators2.ts)
   'parse', 'parse-where', 'lookup', 'sample', 'sample-distinct', 'scan', 'partition',
+  // several results, cross-table search, heavy hitters (lowerOperators4.ts)
+  'fork', 'facet', 'find', 'top-hitters',
   // plugins (lowerEvaluate.ts; which ones: SUPPORTED_EVALUATE_PLUGINS)
   'evaluate',
 ]);
