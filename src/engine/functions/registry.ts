@@ -25,6 +25,7 @@ import { SERIES_FUNCTIONS } from './series';
 import { SERIES_ANALYSIS_FUNCTIONS } from './seriesAnalysis';
 import { SERIES_TUPLE_FUNCTIONS } from './seriesTuples';
 import { SERIES_DECOMPOSE_FUNCTIONS } from './seriesDecompose';
+import { SERIES_FIT_FUNCTIONS } from './seriesFit';
 import { PARSE_KV_FUNCTIONS } from './parseKv';
 import { UNIT_FUNCTIONS } from './units';
 import { SPECIAL_FUNCTIONS } from './special';
@@ -39,6 +40,10 @@ import { ARRAY_SORT_COLUMN_FUNCTIONS } from './arraySortColumns';
 import { BAG_FUNCTIONS } from './bags';
 import { SKETCH_FUNCTIONS } from './sketches';
 import { LOWERED_CALL_FUNCTIONS } from './loweredCalls';
+import { DYNAMIC_EXTRA_FUNCTIONS } from './dynamicExtras';
+import { STATISTICS_EXTRA_FUNCTIONS } from './statisticsExtras';
+import { STRING_CHECK_FUNCTIONS } from './stringChecks';
+import { TIME_ZONE_LIST_FUNCTIONS } from './timeZoneList';
 
 /** Every scalar function kernel by Kusto name. */
 export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<string, ScalarKernel>([
@@ -62,6 +67,7 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<strin
   ...Object.entries(SERIES_ANALYSIS_FUNCTIONS),
   ...Object.entries(SERIES_TUPLE_FUNCTIONS),
   ...Object.entries(SERIES_DECOMPOSE_FUNCTIONS),
+  ...Object.entries(SERIES_FIT_FUNCTIONS),
   ...Object.entries(PARSE_KV_FUNCTIONS),
   ...Object.entries(UNIT_FUNCTIONS),
   ...Object.entries(SPECIAL_FUNCTIONS),
@@ -76,6 +82,10 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarKernel> = new Map<strin
   ...Object.entries(BAG_FUNCTIONS),
   ...Object.entries(SKETCH_FUNCTIONS),
   ...Object.entries(LOWERED_CALL_FUNCTIONS),
+  ...Object.entries(DYNAMIC_EXTRA_FUNCTIONS),
+  ...Object.entries(STATISTICS_EXTRA_FUNCTIONS),
+  ...Object.entries(STRING_CHECK_FUNCTIONS),
+  ...Object.entries(TIME_ZONE_LIST_FUNCTIONS),
 ]);
 
 /** Lower-case names of the scalar functions the engine implements. */

@@ -13,6 +13,8 @@ import { elementNumber, seriesStats } from './series';
 import { fitLine } from './seriesAnalysis';
 import { detectPeriods, validatePeriods } from './seriesPeriods';
 import { decomposeAnomaliesTuple, decomposeForecastTuple, decomposeTuple } from './seriesDecompose';
+import { fitPoly, fitTwoLines } from './seriesFit';
+import { seriesFourier } from './seriesFourier';
 
 /** The internal function behind the multi-column forms. */
 export const SERIES_TUPLE_FUNCTION = '$series_tuple';
@@ -57,6 +59,17 @@ const TUPLE_FUNCTIONS: Readonly<Record<string, TupleFunction>> = {
   series_decompose: { columns: ['baseline', 'seasonal', 'trend', 'residual'], compute: decomposeTuple },
   series_decompose_anomalies: { columns: ['ad_flag', 'ad_score', 'baseline'], compute: decomposeAnomaliesTuple },
   series_decompose_forecast: { columns: ['baseline', 'seasonal', 'trend', 'residual'], compute: decomposeForecastTuple },
+  series_fit_2lines: {
+    columns: ['rsquare', 'split_idx', 'variance', 'rvariance', 'line_fit', 'right_rsquare', 'right_slope', 'right_interception',
+      'right_variance', 'right_rvariance', 'left_rsquare', 'left_slope', 'left_interception', 'left_variance', 'left_rvariance'],
+    compute: (s) => asComponents(fitTwoLines(s)),
+  },
+  series_fit_poly: {
+    columns: ['rsquare', 'coefficients', 'variance', 'rvariance', 'poly_fit'],
+    compute: (s, [x, degree]) => asComponents(fitPoly(s, x ?? null, degree ?? null)),
+  },
+  series_fft: { columns: ['real', 'imag'], compute: (s, [imaginary]) => seriesFourier(s, imaginary, false) },
+  series_ifft: { columns: ['real', 'imag'], compute: (s, [imaginary]) => seriesFourier(s, imaginary, true) },
 };
 
 /** The columns of each multi-column series function, in the binder's order (a component name each). */

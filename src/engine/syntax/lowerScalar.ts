@@ -14,6 +14,8 @@ import { lowerPackAll } from './lowerPackAll';
 import { lowerHasAny } from './lowerHasAny';
 import { lowerAssert } from './lowerAssert';
 import { lowerBinAuto } from './lowerBinAuto';
+import { COLUMN_IF_EXISTS_FUNCTIONS, lowerColumnIfExists } from './lowerColumnIfExists';
+import { lowerAliasCall } from './functionAliases';
 import { hasStarArgument, lowerEstimateDataSize } from './lowerDataSize';
 import { lowerScanStateReference } from './scanScope';
 import { lowerScalarName, lowerToScalar, lowerUserCall } from './lowerLet';
@@ -69,6 +71,9 @@ function lowerCall(ctx: LoweringContext, call: KFunctionCallExpression): Expr {
   if (name === 'assert') return lowerAssert(ctx, call, lowerScalar);
   if (name === 'bin_auto') return lowerBinAuto(ctx, call, lowerScalar);
   if (name === 'estimate_data_size' && hasStarArgument(call)) return lowerEstimateDataSize(ctx, call, ctx.rowColumns, lowerScalar);
+  if (COLUMN_IF_EXISTS_FUNCTIONS.has(name)) return lowerColumnIfExists(ctx, call, lowerScalar);
+  const aliased = lowerAliasCall(ctx, call, lowerScalar);
+  if (aliased !== null) return aliased;
   if (!SUPPORTED_SCALAR_FUNCTIONS.has(name)) return failUnsupported(name, call.Name);
   const args = separatedItems(call.ArgumentList.Expressions).map((arg): Expr =>
     // `extract_json(path, json, typeof(long))`: the binder already made `long` the call's type,
