@@ -9,12 +9,14 @@ export type CoverageKind = 'operator' | 'function' | 'aggregate' | 'plugin';
 const FUNCTION_FAMILIES: readonly (readonly [string, RegExp])[] = [
   ['geo', /^geo_/],
   ['series', /^series_|^fft$|^ifft$/],
+  // `column_ifexists` reads the input's columns; it has a meaning over local files.
+  ['columns', /^column_?ifexists$|^iscolumnexists$/],
   ['graph', /^(graph_|node_degree|all$|any$|inner_nodes|map$)/],
   ['window', /^(row_|prev$|next$)/],
   ['ipv4/ipv6', /ipv4|ipv6|^ip_|^format_ipv/],
   ['hash', /^hash/],
   ['url', /url/],
-  ['scope and metadata', /^(cluster|database|table|external_table|materialized_view|stored_query_result|cursor_|ingestion_time|extent_|current_|estimate_data_size|column_ifexists|toscalar|entity_group|_)/],
+  ['scope and metadata', /^(cluster|database|table|external_table|materialized_view|stored_query_result|cursor_|ingestion_time|extent_|current_|estimate_data_size|toscalar|entity_group|_)/],
   ['dynamic', /^(array_|bag_|pack|set_|zip$|jaccard_index|treepath|todynamic|toobject|parse_json|parse_xml|dynamic_to_json|make_bag|repeat$)/],
   ['datetime', /date|time|^ago$|^now$|^startof|^endof|^dayof|^week|^month|^getmonth|^getyear|^hourof|^unixtime|^bin_at$|^make_timespan/],
   ['conversion', /^to(bool|boolean|int|long|real|double|decimal|string|guid|hex|upper|lower)?$|^to[a-z]+$/],
