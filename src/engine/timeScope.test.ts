@@ -107,6 +107,13 @@ describe('a run time range at table scans', () => {
     expect(Number(rowsOf(outcome.tables[0])[0][0])).toBe(6);
   });
 
+  it('applies nothing when a find predicate filters on TimeGenerated', () => {
+    const outcome = success(runQuery('find in (Events, Logins) where TimeGenerated > datetime(2024-01-01) | count', catalog, { now: NOW, timeRange: RANGE }));
+    expect(outcome.timeRangeApplied).toBe(false);
+    const scoped = success(runQuery('find in (Events, Logins) where * has "a" | count', catalog, { now: NOW, timeRange: RANGE }));
+    expect(scoped.timeRangeApplied).toBe(true);
+  });
+
   it('an empty range keeps nothing', () => {
     expect(count('Events | count', { fromMs: ms('2030-01-01T00:00:00Z'), toMs: ms('2030-01-02T00:00:00Z') })).toBe(0);
   });

@@ -3,7 +3,7 @@
  * query") when it does; this module answers the question with the official binder, so the
  * answer follows column provenance rather than spelling.
  *
- * The rule: the query filters on time when some `where` (or its alias `filter`) operator,
+ * The rule: the query filters on time when some `where` (or its alias `filter`, or `find ... where`) operator,
  * anywhere in the query (pipes, union legs, join sides, `let` bodies, function bodies), has a
  * predicate that references a `datetime` column which IS a catalog table's `TimeGenerated`
  * column — either that table column itself, or a column that union/join built from one (the
@@ -19,6 +19,7 @@ import { globalStateFor } from './globalState';
 import { kustoLanguage } from './kustoLibrary';
 import type { BridgeList, KColumnSymbol, KGlobalState, KNode, KSymbol, KSyntaxElement } from './kustoTypes';
 import { isColumnSymbol, isNode } from './nodes';
+import { isOperators4Node } from './kustoOperators4Types';
 
 /** The name of the time column the picker scopes. */
 const TIME_COLUMN = 'TimeGenerated';
@@ -71,5 +72,8 @@ function referencesCatalogTime(globals: TableLookup, predicate: KSyntaxElement):
 export function queryFiltersOnTime(text: string, catalog: Catalog): boolean {
   const code = kustoLanguage().KustoCode.ParseAndAnalyze(text, globalStateFor(catalog));
   const globals = code.Globals as TableLookup;
-  return walk(code.Syntax, (element) => isNode(element, 'FilterOperator') && referencesCatalogTime(globals, element.Condition));
+  return walk(code.Syntax, (element) => {
+    if (isNode(element, 'FilterOperator')) return referencesCatalogTime(globals, element.Condition);
+    return isOperators4Node(element, 'FindOperator') && referencesCatalogTime(globals, element.Condition);
+  });
 }
