@@ -40,15 +40,14 @@ export function evaluate(expr: Expr, source: ColumnSource): Column {
 /** `evaluate` that may return a column of exact 64-bit longs. */
 export function evaluateKeepingExact(expr: Expr, source: ColumnSource): Column {
   const result = evaluateRaw(expr, source);
-  // Computed longs only (a full scan per column reference would cost every query; ingest types
-  // integers beyond 2^53 as real when it infers a column, infer/classify.ts).
-  if (result.type === 'long' && expr.kind !== 'column' && expr.kind !== 'literal' && !hasExactValues(result)) requireSafeLongs(result, expr);
-  if (result.type === expr.type) return result;
-  const retyped = retypeColumn(result, expr.type);
-  if (retyped === null) {
+  const typed = result.type === expr.type ? result : retypeColumn(result, expr.type);
+  if (typed === null) {
     throw new EngineFailure(internalError(`expression gave ${result.type}, binder expected ${expr.type}`, expr.span));
   }
-  return retyped;
+  // Computed longs only (a full scan per column reference would cost every query; ingest types
+  // integers beyond 2^53 as real when it infers a column, infer/classify.ts).
+  if (typed.type === 'long' && expr.kind !== 'column' && expr.kind !== 'literal' && !hasExactValues(typed)) requireSafeLongs(typed, expr);
+  return typed;
 }
 
 /**
