@@ -19,6 +19,7 @@ import {
   type LoweringContext, failUnsupported, isFunctionSymbol, isNode, isTableSymbol, kindName, listItems, schemaOf,
   scalarTypeOfSymbol, separatedItems, spanOf,
 } from './nodes';
+import { columnsRead } from './exprColumns';
 
 interface SearchScope {
   readonly caseSensitive: boolean;
@@ -107,34 +108,6 @@ function lowerPredicate(ctx: LoweringContext, expr: KExpression, scope: SearchSc
     }
   }
   return lowerScalar(ctx, expr);
-}
-
-/** The columns an expression reads, by name. */
-function columnsRead(expr: Expr, into: Map<string, ColumnSchema>): Map<string, ColumnSchema> {
-  switch (expr.kind) {
-    case 'literal':
-      return into;
-    case 'column':
-      into.set(expr.name, { name: expr.name, type: expr.type });
-      return into;
-    case 'unary':
-      return columnsRead(expr.operand, into);
-    case 'binary':
-      return columnsRead(expr.right, columnsRead(expr.left, into));
-    case 'in':
-      [expr.operand, ...expr.values].forEach((e) => columnsRead(e, into));
-      return into;
-    case 'between':
-      [expr.operand, expr.low, expr.high].forEach((e) => columnsRead(e, into));
-      return into;
-    case 'call':
-      expr.args.forEach((e) => columnsRead(e, into));
-      return into;
-    default: {
-      const never: never = expr;
-      return never;
-    }
-  }
 }
 
 /**
