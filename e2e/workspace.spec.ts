@@ -75,7 +75,12 @@ test('tabs: add, switch, rename, close, reopen, and all of it survives a reload'
 
 test('a corrupt stored workspace is reset with a notice, and the app keeps working', async ({ page }) => {
   await openExplorer(page);
-  await page.evaluate(() => {
+  // Corrupt the records as the next document starts, before the app reads them. Why not from the
+  // page: the old page flushes a pending (debounced) tabs save on unload, which could overwrite
+  // the corrupt record and turn this into a restored workspace (which runs nothing). Once only.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('corrupted-once') !== null) return;
+    sessionStorage.setItem('corrupted-once', '1');
     localStorage.setItem('kql-explorer.tabs', '{"version":1,"tabs":[{"id":');
     localStorage.setItem('kql-explorer.history', JSON.stringify({ version: 7, entries: 'nope' }));
   });
