@@ -20,7 +20,7 @@ describe('URL functions', () => {
         'Query Parameters': { k1: 'v1', k2: 'v2' }, Fragment: 'fragment',
       },
     });
-    expect(value('tostring(parse_url("https://contoso.azurecr.io/v2/app/manifests/latest").Host)')).toBe('contoso.azurecr.io');
+    expect(value('tostring(parse_url("scheme://contoso.example/v2/app/manifests/latest").Host)')).toBe('contoso.example');
     expect(value('parse_url("not a url").Host')).toBe('');
   });
 

